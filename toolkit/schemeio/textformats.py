@@ -1,0 +1,118 @@
+"""YAML and JSON scheme files, read with line numbers for every error.
+
+Both are parsed into a YAML node tree (JSON is YAML's subset), so that every
+key and list item keeps the line it was written on.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import SchemeError, SchemeInvalid
+from ..i18n import _
+from ..scheme import Scheme
+from .atomic import write_text_atomic
+from .validate import DataPath, LoadedScheme, Locator, build_scheme
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def _read_text(path: Path) -> str:
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise SchemeInvalid([SchemeError(_("the file is empty"), file=str(path))])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SchemeInvalid([SchemeError(
+            _("the file is not UTF-8 text (byte {offset}); is it the right file type?",
+              offset=exc.start), file=str(path))]) from None
+
+
+def _index_lines(node: yaml.Node, path: DataPath, locator: Locator) -> None:
+    """Record the line of every key and list item below ``node``; report repeated keys."""
+    locator.lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            child = (*path, key)
+            if key in seen:
+                raise SchemeInvalid([SchemeError(
+                    _("key {key!r} appears twice in the same mapping", key=key),
+                    file=locator.file, line=key_node.start_mark.line + 1)])
+            seen.add(key)
+            _index_lines(value_node, child, locator)
+            locator.lines[child] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _index_lines(item, (*path, index), locator)
+
+
+def _syntax_error(path: Path, exc: yaml.YAMLError) -> SchemeInvalid:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    return SchemeInvalid([SchemeError(
+        _("YAML syntax error: {problem}", problem=problem),
+        file=str(path), line=mark.line + 1 if mark else None)])
+
+
+def _compose(text: str, path: Path, lenient: bool = False) -> tuple[Any, Locator]:
+    """Parse ``text`` into data and a line index; ``lenient`` skips YAML syntax errors."""
+    locator = Locator(str(path))
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, locator
+        _index_lines(node, (), locator)
+        data = loader.construct_document(node)
+    except yaml.YAMLError as exc:
+        if lenient:  # valid JSON that YAML cannot read: no line numbers, no harm
+            return None, Locator(str(path))
+        raise _syntax_error(path, exc) from None
+    finally:
+        loader.dispose()
+    return data, locator
+
+
+def read_yaml(path: str | Path) -> LoadedScheme:
+    """Read a YAML scheme file."""
+    file = Path(path)
+    data, locator = _compose(_read_text(file), file)
+    return build_scheme(data, locator)
+
+
+def read_json(path: str | Path) -> LoadedScheme:
+    """Read a JSON scheme file (the same shape as YAML)."""
+    file = Path(path)
+    text = _read_text(file)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SchemeInvalid([SchemeError(
+            _("JSON syntax error: {problem} (column {column})", problem=exc.msg,
+              column=exc.colno), file=str(file), line=exc.lineno)]) from None
+    _data, locator = _compose(text, file, lenient=True)
+    return build_scheme(data, locator)
+
+
+def write_yaml(scheme: Scheme, path: str | Path) -> None:
+    """Write ``scheme`` as YAML (atomically)."""
+    text = yaml.dump(scheme.to_data(), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                     width=100)
+    write_text_atomic(Path(path), text)
+
+
+def write_json(scheme: Scheme, path: str | Path) -> None:
+    """Write ``scheme`` as JSON (atomically)."""
+    text = json.dumps(scheme.to_data(), ensure_ascii=False, indent=2) + "\n"
+    write_text_atomic(Path(path), text)
+
+
+__all__ = ["read_json", "read_yaml", "write_json", "write_yaml"]

@@ -1,0 +1,278 @@
+"""Scheme spreadsheets as LSPs keep them: one sheet, a header row, one KUK per row.
+
+Reading finds the header row by its cell names (``Kode Unit``, ``Judul Unit``,
+``Elemen``/``Elemen Kompetensi``, ``KUK``/``Kriteria Unjuk Kerja``; ``No``
+columns are ignored), takes ``Kode Skema: …`` and ``Judul Skema: …`` from the
+title block above it, treats blank (or merged) unit and element cells as
+continuations and strips numbering such as ``1.``, ``1.1`` or ``1.1.``.
+
+Writing produces the same layout with merged unit and element cells, and keeps
+everything the table cannot hold (kind, standard, settings, unit descriptions,
+range statements, assessment guides, groups) as JSON on a second sheet named
+``_asesorlab``, so that a round trip is lossless.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from ..errors import SchemeError, SchemeInvalid
+from ..i18n import _
+from ..scheme import Scheme
+from .atomic import write_atomic
+from .validate import LoadedScheme, Locator, build_scheme
+
+META_SHEET = "_asesorlab"
+_CHUNK = 30_000  # Excel holds at most 32 767 characters in a cell
+_HEADERS = {
+    "kodeunit": "unit_code",
+    "judulunit": "unit_title",
+    "elemen": "element",
+    "elemenkompetensi": "element",
+    "kuk": "criterion",
+    "kriteriaunjukkerja": "criterion",
+}
+_REQUIRED = ("unit_code", "unit_title", "element", "criterion")
+_NUMBERING = re.compile(r"^\s*\d+(?:\.\d+)*\.?(?:\s+|$)")
+_TITLE_FIELDS = {"kodeskema": "code", "judulskema": "title", "jenisskema": "kind",
+                 "standar": "standard"}
+
+
+def _norm(value: Any) -> str:
+    return re.sub(r"[\s_:]+", "", str(value)).lower() if value is not None else ""
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def strip_numbering(text: str) -> str:
+    """``"1.1. Konsep data …"`` → ``"Konsep data …"`` (one numbering prefix only)."""
+    return _NUMBERING.sub("", text, count=1).strip()
+
+
+def _title_block(rows: list[tuple[Any, ...]]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for row in rows:
+        cells = [_text(v) for v in row]
+        for index, cell in enumerate(cells):
+            if not cell:
+                continue
+            label, sep, rest = cell.partition(":")
+            key = _TITLE_FIELDS.get(_norm(label))
+            if not key:
+                continue
+            value = rest.strip() if sep else ""
+            if not value:  # label and value in neighbouring cells
+                value = next((c for c in cells[index + 1:] if c and c != ":"), "")
+                value = value.lstrip(":").strip()
+            if value:
+                found[key] = value.lower() if key == "kind" else value
+    return found
+
+
+def _open(path: Path) -> Any:
+    if path.stat().st_size == 0:
+        raise SchemeInvalid([SchemeError(_("the file is empty"), file=str(path))])
+    if not zipfile.is_zipfile(path):
+        raise SchemeInvalid([SchemeError(
+            _("not an Excel workbook (.xlsx); is it the right file type?"), file=str(path))])
+    try:
+        return load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for damaged files
+        raise SchemeInvalid([SchemeError(
+            _("the workbook cannot be opened: {problem}", problem=exc), file=str(path))]) from None
+
+
+def _find_header(rows: list[tuple[Any, ...]]) -> tuple[int, dict[str, int]] | None:
+    for r_index, row in enumerate(rows[:50]):
+        columns: dict[str, int] = {}
+        for c_index, value in enumerate(row):
+            key = _HEADERS.get(_norm(value))
+            if key and key not in columns:
+                columns[key] = c_index
+        if all(key in columns for key in _REQUIRED):
+            return r_index, columns
+    return None
+
+
+def read_xlsx(path: str | Path) -> LoadedScheme:
+    """Read a scheme spreadsheet (see the module docstring for the layout)."""
+    file = Path(path)
+    workbook = _open(file)
+    try:
+        sheets = [ws for ws in workbook.worksheets if ws.title != META_SHEET]
+        meta: dict[str, Any] = {}
+        if META_SHEET in workbook.sheetnames:
+            chunks = [row[0] for row in workbook[META_SHEET].iter_rows(values_only=True)]
+            raw = "".join(chunk for chunk in chunks if isinstance(chunk, str))
+            meta = json.loads(raw) if raw else {}
+        header = None
+        sheet = sheets[0] if sheets else None
+        rows: list[tuple[Any, ...]] = []
+        for candidate in sheets:
+            rows = [tuple(r) for r in candidate.iter_rows(values_only=True)]
+            header = _find_header(rows)
+            if header:
+                sheet = candidate
+                break
+    finally:
+        workbook.close()
+    name = sheet.title if sheet is not None else "Sheet1"
+    if not any(any(v is not None for v in row) for row in rows):
+        raise SchemeInvalid([SchemeError(_("the workbook has no data"), file=str(file),
+                                         cell=f"{name}!A1")])
+    if header is None:
+        raise SchemeInvalid([SchemeError(
+            _("no header row found: expected columns Kode Unit, Judul Unit, Elemen, KUK"),
+            file=str(file), cell=f"{name}!A1")])
+    header_index, columns = header
+    return build_scheme(*_rows_to_data(file, name, rows, header_index, columns, meta))
+
+
+def _rows_to_data(
+    file: Path, sheet: str, rows: list[tuple[Any, ...]], header_index: int,
+    columns: dict[str, int], meta: dict[str, Any],
+) -> tuple[dict[str, Any], Locator]:
+    locator = Locator(str(file))
+    title = _title_block(rows[:header_index])
+
+    def cell(r_index: int, key: str) -> str:
+        return f"{sheet}!{get_column_letter(columns[key] + 1)}{r_index + 1}"
+
+    units: list[dict[str, Any]] = []
+    errors: list[SchemeError] = []
+    unit_meta = meta.get("units", {})
+    for r_index in range(header_index + 1, len(rows)):
+        row = rows[r_index]
+
+        def value(key: str, row: tuple[Any, ...] = row) -> str:
+            index = columns[key]
+            return _text(row[index]) if index < len(row) else ""
+
+        code, unit_title = value("unit_code"), value("unit_title")
+        element, criterion = value("element"), value("criterion")
+        if code:
+            extra = unit_meta.get(code, {}) if isinstance(unit_meta, dict) else {}
+            units.append({"code": code, "title": unit_title, **extra, "elements": []})
+            u_path = ("units", len(units) - 1)
+            locator.cells[u_path] = cell(r_index, "unit_code")
+            locator.cells[(*u_path, "title")] = cell(r_index, "unit_title")
+        elif unit_title and not units:
+            errors.append(SchemeError(_("unit title without a unit code"), file=str(file),
+                                      cell=cell(r_index, "unit_title")))
+            continue
+        if element:
+            if not units:
+                errors.append(SchemeError(_("element row before any unit"), file=str(file),
+                                          cell=cell(r_index, "element")))
+                continue
+            elements = units[-1]["elements"]
+            elements.append({"title": strip_numbering(element), "criteria": []})
+            locator.cells[("units", len(units) - 1, "elements", len(elements) - 1)] = cell(
+                r_index, "element")
+        if criterion:
+            if not units:
+                errors.append(SchemeError(_("KUK row before any unit"), file=str(file),
+                                          cell=cell(r_index, "criterion")))
+                continue
+            elements = units[-1]["elements"]
+            if not elements:
+                errors.append(SchemeError(
+                    _("KUK row before any element of unit {code}", code=units[-1]["code"]),
+                    file=str(file), cell=cell(r_index, "criterion")))
+                continue
+            criteria = elements[-1]["criteria"]
+            criteria.append(strip_numbering(criterion))
+            locator.cells[("units", len(units) - 1, "elements", len(elements) - 1,
+                           "criteria", len(criteria) - 1)] = cell(r_index, "criterion")
+    if errors:
+        raise SchemeInvalid(errors)
+    data: dict[str, Any] = {k: v for k, v in meta.items() if k != "units"}
+    data.update(title)
+    if "code" not in data:
+        errors.append(SchemeError(_("the title block has no 'Kode Skema: …' row"),
+                                  file=str(file), cell=f"{sheet}!A1"))
+    if "title" not in data:
+        errors.append(SchemeError(_("the title block has no 'Judul Skema: …' row"),
+                                  file=str(file), cell=f"{sheet}!A1"))
+    if errors:
+        raise SchemeInvalid(errors)
+    data["units"] = units
+    return data, locator
+
+
+def write_xlsx(scheme: Scheme, path: str | Path) -> None:
+    """Write ``scheme`` in the LSP spreadsheet layout (atomically)."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Skema"
+    sheet["A1"] = f"Kode Skema: {scheme.code}"
+    sheet["A2"] = f"Judul Skema: {scheme.title}"
+    sheet["A1"].font = sheet["A2"].font = Font(bold=True)
+    header_row = 4
+    for col, label in enumerate(("No", "Kode Unit", "Judul Unit", "Elemen", "KUK"), start=1):
+        sheet.cell(row=header_row, column=col, value=label).font = Font(bold=True)
+    row = header_row + 1
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for u_number, unit in enumerate(scheme.units, start=1):
+        unit_start = row
+        sheet.cell(row=row, column=1, value=u_number)
+        sheet.cell(row=row, column=2, value=unit.code)
+        sheet.cell(row=row, column=3, value=unit.title)
+        for e_number, element in enumerate(unit.elements, start=1):
+            element_start = row
+            sheet.cell(row=row, column=4, value=f"{e_number}. {element.title}")
+            for k_number, criterion in enumerate(element.criteria, start=1):
+                sheet.cell(row=row, column=5, value=f"{e_number}.{k_number} {criterion.text}")
+                row += 1
+            if not element.criteria:
+                row += 1
+            if row - 1 > element_start:
+                sheet.merge_cells(start_row=element_start, end_row=row - 1, start_column=4,
+                                  end_column=4)
+        if not unit.elements:
+            row += 1
+        if row - 1 > unit_start:
+            for col in (1, 2, 3):
+                sheet.merge_cells(start_row=unit_start, end_row=row - 1, start_column=col,
+                                  end_column=col)
+    for col, width in zip("ABCDE", (5, 18, 36, 44, 70), strict=True):
+        sheet.column_dimensions[col].width = width
+    for cells in sheet.iter_rows(min_row=header_row + 1, max_row=row, min_col=2, max_col=5):
+        for c in cells:
+            c.alignment = wrap
+    meta_sheet = workbook.create_sheet(META_SHEET)
+    meta_sheet.sheet_state = "hidden"
+    text = json.dumps(_metadata(scheme), ensure_ascii=False)
+    for number, start in enumerate(range(0, len(text), _CHUNK), start=1):
+        meta_sheet.cell(row=number, column=1, value=text[start:start + _CHUNK])
+    write_atomic(Path(path), lambda tmp: workbook.save(tmp))
+
+
+def _metadata(scheme: Scheme) -> dict[str, Any]:
+    data = scheme.to_data()
+    meta = {k: v for k, v in data.items() if k not in ("code", "title", "units")}
+    units = {}
+    for unit in data["units"]:
+        extra = {k: v for k, v in unit.items() if k not in ("code", "title", "elements")}
+        if extra:
+            units[unit["code"]] = extra
+    if units:
+        meta["units"] = units
+    return meta
+
+
+__all__ = ["META_SHEET", "read_xlsx", "strip_numbering", "write_xlsx"]
