@@ -157,10 +157,12 @@ def _unknown(values: Iterator[Any] | Sequence[Any], categories: Sequence[Categor
 
 
 def _encode_numeric(
-    values: NDArray[np.float64], categories: Sequence[Category] | None
+    values: NDArray[Any], categories: Sequence[Category] | None
 ) -> tuple[NDArray[np.intp], tuple[Category, ...]]:
-    """Codes for finite float ``values`` (no missing among them)."""
-    if values.size and not np.all(np.isfinite(values)):
+    """Codes for 1-D numeric ``values`` (no missing among them; ints or floats)."""
+    if values.dtype.kind == "b":
+        values = values.astype(np.intp)
+    if values.dtype.kind == "f" and values.size and not np.all(np.isfinite(values)):
         raise AgreementError("ratings must be finite numbers (use NaN or None for missing)")
     if categories is not None:
         cats = _check_categories(categories)
@@ -179,18 +181,21 @@ def _encode_numeric(
         return order[pos_clipped].astype(np.intp), tuple(cats)
     if values.size == 0:
         return np.empty(0, dtype=np.intp), ()
-    lo = float(values.min())
-    hi = float(values.max())
-    span = hi - lo + 1
-    if span <= max(1024, values.size) and np.all(values == np.floor(values)):
+    integral = values.dtype.kind in "biu"
+    lo = values.min()
+    hi = values.max()
+    span = float(hi) - float(lo) + 1
+    if span <= max(1024, values.size) and (integral or np.all(values == np.floor(values))):
         # integral ratings in a small range (the usual case): a lookup table, O(n)
-        offset = (values - lo).astype(np.intp)
+        offset = values.astype(np.intp) - int(lo)
         present = np.bincount(offset, minlength=int(span)) > 0
-        lookup = np.cumsum(present) - 1
-        cats_found = np.flatnonzero(present) + lo
-        return lookup[offset].astype(np.intp), _numeric_categories(cats_found)
+        lookup = (np.cumsum(present) - 1).astype(np.intp)
+        cats_found = np.flatnonzero(present) + int(lo)
+        return lookup[offset], tuple(int(c) for c in cats_found)
     cats_found, inverse = np.unique(values, return_inverse=True)
-    return inverse.astype(np.intp).reshape(values.shape), _numeric_categories(cats_found)
+    return inverse.astype(np.intp).reshape(values.shape), _numeric_categories(
+        cats_found.astype(np.float64)
+    )
 
 
 def _encode_text(
@@ -230,7 +235,7 @@ def encode_labels(
     kind = arr.dtype.kind
     if kind in "biuf":
         if kind in "biu":
-            flat = arr.reshape(-1).astype(np.float64)
+            flat = arr.reshape(-1)
             missing = None
         else:
             flat = arr.reshape(-1).astype(np.float64, copy=False)
@@ -300,10 +305,8 @@ def _encode_together(
     return out, tuple(merged)
 
 
-def _matrix_codes(
-    ratings: ArrayLike, categories: Sequence[Category] | None
-) -> tuple[NDArray[np.intp], tuple[Category, ...]]:
-    """Validate a (raters, items) matrix and encode it."""
+def _as_matrix(ratings: ArrayLike) -> NDArray[Any]:
+    """The ratings as a validated (raters, items) array."""
     arr = ratings if isinstance(ratings, np.ndarray) else np.asarray(ratings, dtype=object)
     if arr.ndim != 2:
         raise AgreementError(
@@ -317,7 +320,14 @@ def _matrix_codes(
         )
     if items == 0:
         raise AgreementError("there are no items to compare")
-    codes, cats = encode_labels(arr, categories)
+    return arr
+
+
+def _matrix_codes(
+    ratings: ArrayLike, categories: Sequence[Category] | None
+) -> tuple[NDArray[np.intp], tuple[Category, ...]]:
+    """Validate a (raters, items) matrix and encode it."""
+    codes, cats = encode_labels(_as_matrix(ratings), categories)
     if not (codes >= 0).any():
         raise AgreementError("every rating is missing")
     return codes, cats
@@ -330,6 +340,58 @@ def _value_counts(codes: NDArray[np.intp], q: int) -> NDArray[np.int64]:
     combined = codes + (np.arange(items, dtype=np.intp) * q)[None, :]
     selected = combined.reshape(-1) if valid.all() else combined[valid]
     return np.bincount(selected, minlength=items * q).reshape(items, q)
+
+
+def _integer_counts(
+    arr: NDArray[Any],
+) -> tuple[NDArray[np.int64], tuple[Category, ...]] | None:
+    """Fast path: counts straight from integral numbers in a small range.
+
+    Bins each rating by its offset from the minimum, with one extra bin per item
+    for missing ratings, so neither codes nor boolean masks are materialised.
+    Returns None when the data do not fit (the general path then decides).
+    """
+    kind = arr.dtype.kind
+    if kind == "f":
+        lo = np.fmin.reduce(arr, axis=None)  # ignores NaN
+        hi = np.fmax.reduce(arr, axis=None)
+        if not (np.isfinite(lo) and np.isfinite(hi)):
+            return None  # all missing, or infinities: the general path raises
+    elif kind in "iu":
+        lo, hi = arr.min(), arr.max()
+    else:
+        return None
+    span = int(hi) - int(lo) + 1
+    if span > 1024:
+        return None
+    if kind == "f":
+        shifted = arr - lo
+        np.copyto(shifted, float(span), where=np.isnan(arr))  # missing -> the extra bin
+        offsets = shifted.astype(np.intp)
+        if not np.array_equal(offsets, shifted):
+            return None  # not integral
+    else:
+        offsets = arr.astype(np.intp) - int(lo)
+    _, items = arr.shape
+    width = span + 1
+    offsets += (np.arange(items, dtype=np.intp) * width)[None, :]
+    raw = np.bincount(offsets.reshape(-1), minlength=items * width).reshape(items, width)
+    present = raw[:, :span].any(axis=0)
+    cats = tuple(int(v) + int(lo) for v in np.flatnonzero(present))
+    return raw[:, :span][:, present], cats
+
+
+def _matrix_counts(
+    ratings: ArrayLike, categories: Sequence[Category] | None
+) -> tuple[NDArray[np.int64], tuple[Category, ...]]:
+    """Validate a (raters, items) matrix; (items, q) category counts and categories."""
+    arr = _as_matrix(ratings)
+    if categories is None:
+        fast = _integer_counts(arr)
+        if fast is not None:
+            return fast
+    codes, cats = _matrix_codes(arr, categories)
+    return _value_counts(codes, len(cats)), cats
 
 
 # --------------------------------------------------------------------------- multi-rater
@@ -356,8 +418,8 @@ def percent_agreement(ratings: ArrayLike, categories: Sequence[Category] | None 
     For more: per item, the share of rater pairs that agree, averaged over the
     items rated by two or more raters.
     """
-    codes, cats = _matrix_codes(ratings, categories)
-    pa, _ = _pa_and_shares(_value_counts(codes, len(cats)))
+    counts, _ = _matrix_counts(ratings, categories)
+    pa, _ = _pa_and_shares(counts)
     return pa
 
 
@@ -368,8 +430,8 @@ def fleiss_kappa(ratings: ArrayLike, categories: Sequence[Category] | None = Non
     generalisation (see the module docstring).  1.0 when every rating is the
     same category.
     """
-    codes, cats = _matrix_codes(ratings, categories)
-    pa, shares = _pa_and_shares(_value_counts(codes, len(cats)))
+    counts, _ = _matrix_counts(ratings, categories)
+    pa, shares = _pa_and_shares(counts)
     if np.count_nonzero(shares) <= 1:
         return 1.0
     pe = float(np.sum(shares**2))
@@ -384,9 +446,9 @@ def gwet_ac1(ratings: ArrayLike, categories: Sequence[Category] | None = None) -
     ``categories`` when a possible rating may go unused.  Missing ratings are
     handled as in Gwet (2014).  1.0 when there is only one category.
     """
-    codes, cats = _matrix_codes(ratings, categories)
+    counts, cats = _matrix_counts(ratings, categories)
     q = len(cats)
-    pa, shares = _pa_and_shares(_value_counts(codes, q))
+    pa, shares = _pa_and_shares(counts)
     if q == 1:
         return 1.0
     pe = float(np.sum(shares * (1.0 - shares))) / (q - 1)
@@ -435,7 +497,7 @@ def krippendorff_alpha(
         raise AgreementError(
             f"unknown level {level!r}; use one of {', '.join(_LEVELS[:3])} (or ratio)"
         )
-    codes, cats = _matrix_codes(ratings, categories)
+    counts, cats = _matrix_counts(ratings, categories)
     if _is_text(cats):
         if level in ("interval", "ratio"):
             raise AgreementError(f"{level} alpha needs numeric ratings; these are text")
@@ -444,7 +506,6 @@ def krippendorff_alpha(
                 "ordinal alpha of text ratings needs categories listed in scale order"
             )
     q = len(cats)
-    counts = _value_counts(codes, q)
     per_item = counts.sum(axis=1)
     pairable = per_item >= 2
     if not pairable.any():
@@ -529,7 +590,9 @@ def _chunks(rows: int, items: int) -> Iterator[slice]:
 def _no_pairs_error(rows: NDArray[np.intp]) -> AgreementError:
     listed = ", ".join(str(int(r)) for r in rows[:10])
     more = f" and {len(rows) - 10} more" if len(rows) > 10 else ""
-    return AgreementError(f"no item rated by both the reference and judgement row(s) {listed}{more}")
+    return AgreementError(
+        f"no item rated by both the reference and judgement row(s) {listed}{more}"
+    )
 
 
 def _confusions(

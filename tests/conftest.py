@@ -1,0 +1,68 @@
+"""Fixtures shared by the whole suite: sample files, the CLI, the installed example plugin."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from toolkit.schemeio import sample_scheme_path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE_PLUGIN = ROOT / "tests" / "plugins" / "asesorlab-example"
+ASESORLAB = Path(sys.executable).parent / "asesorlab"
+
+
+@dataclass
+class CliResult:
+    """What one run of the real ``asesorlab`` command produced."""
+
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def sample_path(tmp_path: Path) -> Path:
+    """A private copy of the bundled sample scheme."""
+    target = tmp_path / "jwp.yaml"
+    shutil.copy(sample_scheme_path(), target)
+    return target
+
+
+def _run(args: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> CliResult:
+    full_env = {**os.environ, "ASESORLAB_LANG": "id", **(env or {})}
+    done = subprocess.run([str(ASESORLAB), *args], capture_output=True, text=True, env=full_env,
+                          cwd=cwd, timeout=120, check=False)
+    return CliResult(done.returncode, done.stdout, done.stderr)
+
+
+@pytest.fixture
+def asesorlab() -> Callable[..., CliResult]:
+    """Run the installed ``asesorlab`` console script in a subprocess."""
+    return _run
+
+
+@pytest.fixture(scope="session")
+def example_plugin_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Environment variables under which the example plugin package is installed.
+
+    The package is really installed (pip, from its own pyproject) into a private
+    folder that goes on ``PYTHONPATH``, so the suite's own environment stays clean.
+    """
+    target = tmp_path_factory.mktemp("example-plugin-site")
+    build = tmp_path_factory.mktemp("example-plugin-src") / "asesorlab-example"
+    shutil.copytree(EXAMPLE_PLUGIN, build, ignore=shutil.ignore_patterns("build", "*.egg-info"))
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
+         "--target", str(target), str(build)],
+        check=True, capture_output=True, timeout=300,
+    )
+    return {"PYTHONPATH": os.pathsep.join(filter(None, [str(target),
+                                                         os.environ.get("PYTHONPATH")]))}

@@ -1,0 +1,101 @@
+"""The plugin host: built-ins through hooks, the installed example plugin, documented hooks."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, CliResult
+
+from toolkit import hookspecs
+from toolkit.plugins import DEFAULT_PLUGINS, PluginHost, PluginLookupError
+
+Run = Callable[..., CliResult]
+HOOKS = [name for name, fn in inspect.getmembers(hookspecs, inspect.isfunction)
+         if name.startswith("register_")]
+
+
+def test_every_hook_has_a_docstring_and_is_documented() -> None:
+    docs = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
+    assert len(HOOKS) >= 8
+    for name in HOOKS:
+        assert getattr(hookspecs, name).__doc__, f"{name} has no docstring"
+        assert f"`{name}" in docs, f"{name} is missing from docs/plugins.md"
+
+
+def test_builtins_register_through_hooks() -> None:
+    host = PluginHost(load_entrypoints=False)
+    names = [name for name, _plugin in host.pm.list_name_plugin()]
+    assert names[: len(DEFAULT_PLUGINS)] == list(DEFAULT_PLUGINS)
+    assert {fmt.name for fmt in host.scheme_formats()} >= {"yaml", "json", "xlsx"}
+
+
+def test_lookup_failure_names_what_exists() -> None:
+    host = PluginHost(load_entrypoints=False)
+    with pytest.raises(PluginLookupError) as caught:
+        host.lookup("register_scheme_formats", "toml", "scheme format")
+    assert "toml" in str(caught.value)
+    assert "yaml" in str(caught.value) and "xlsx" in str(caught.value)
+
+
+def test_example_plugin_appears_in_plugins(asesorlab: Run,
+                                           example_plugin_env: dict[str, str]) -> None:
+    result = asesorlab(["plugins", "--json"], env=example_plugin_env)
+    assert result.code == 0
+    listing = json.loads(result.out)
+    plugins = {p["name"]: p for p in listing["plugins"]}
+    outline = plugins["example_outline"]
+    assert outline["source"] == "asesorlab-example 0.1.0"
+    assert outline["provides"]["register_scheme_formats"] == ["outline (.outline)"]
+    assert outline["provides"]["register_commands"] == ["outline"]
+    plain = asesorlab(["plugins"], env=example_plugin_env)
+    assert re.search(r"example_outline\s+\[asesorlab-example 0\.1\.0\]", plain.out)
+
+
+def test_example_reader_is_used_by_the_cli(asesorlab: Run, example_plugin_env: dict[str, str],
+                                           sample_path: Path, tmp_path: Path) -> None:
+    outline = tmp_path / "jwp.outline"
+    converted = asesorlab(["convert", str(sample_path), str(outline)], env=example_plugin_env)
+    assert converted.code == 0, converted.out + converted.err
+    assert outline.read_text(encoding="utf-8").startswith("Kode Skema: SS.JWP/LSPP/005/2022")
+    checked = asesorlab(["validate", str(outline)], env=example_plugin_env)
+    assert checked.code == 0
+    assert checked.out.strip().endswith("OK: 8 unit, 24 elemen, 68 KUK")
+    shown = asesorlab(["outline", str(outline)], env=example_plugin_env)
+    assert "  - Mengidentifikasi konsep data dan struktur data" in shown.out
+    # without the plugin the same file type is refused with a clear message
+    refused = asesorlab(["validate", str(outline)])
+    assert refused.code == 1 and "'.outline'" in refused.out
+
+
+def test_example_reader_reports_located_errors(asesorlab: Run, example_plugin_env: dict[str, str],
+                                               tmp_path: Path) -> None:
+    outline = tmp_path / "bad.outline"
+    outline.write_text("Kode Skema: A\nJudul Skema: B\nJ.620100.004.02 Struktur Data\n"
+                       "  - Elemen tanpa KUK\n", encoding="utf-8")
+    result = asesorlab(["validate", str(outline), "--json"], env=example_plugin_env)
+    assert result.code == 1
+    (error,) = json.loads(result.out)["errors"]
+    assert error["line"] == 4
+
+
+def test_broken_plugin_is_reported_not_fatal(asesorlab: Run, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    dist = site / "broken_plugin-1.0.dist-info"
+    dist.mkdir(parents=True)
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: broken-plugin\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[asesorlab]\nbroken = broken_plugin_missing\n")
+    result = asesorlab(["plugins"], env={"PYTHONPATH": str(site)})
+    assert result.code == 0
+    assert "broken" in result.out and "ModuleNotFoundError" in result.out
+    assert asesorlab(["validate", "--help"], env={"PYTHONPATH": str(site)}).code == 0
+
+
+def test_trace_env_prints_hook_calls(asesorlab: Run) -> None:
+    result = asesorlab(["show"], env={"ASESORLAB_TRACE_PLUGINS": "1"})
+    assert result.code == 0
+    assert "register_scheme_formats" in result.err
