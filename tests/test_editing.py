@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.editing import EditError, SchemeEdit, findings_under, open_for_edit
+from toolkit.editing import (
+    EditError,
+    SchemeEdit,
+    ensure_scheme_file,
+    findings_under,
+    open_for_edit,
+)
 from toolkit.errors import SchemeInvalid
 from toolkit.i18n import language
 from toolkit.schemeio import read_scheme, sample_scheme_path, save_scheme
@@ -141,3 +147,11 @@ def test_history_is_bounded(sample):
         undone += 1
     assert undone == 3
     assert edit.dirty
+
+
+def test_ensure_scheme_file_copies_the_sample_once(tmp_path, sample):
+    target = ensure_scheme_file(tmp_path / "mine.yaml")
+    assert read_scheme(target) == sample
+    target.write_text(target.read_text(encoding="utf-8").replace("Junior", "Senior"),
+                      encoding="utf-8")
+    assert read_scheme(ensure_scheme_file(target)).title == "Senior Web Programmer"

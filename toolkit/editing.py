@@ -21,7 +21,8 @@ from .checks import Finding, check_scheme
 from .errors import SchemeInvalid
 from .i18n import _
 from .scheme import Criterion, Element, Scheme, Unit
-from .schemeio import load_scheme
+from .schemeio import load_scheme, sample_scheme_path
+from .schemeio.atomic import write_bytes_atomic
 
 if TYPE_CHECKING:
     from .plugins import PluginHost
@@ -302,6 +303,18 @@ def open_for_edit(path: str | Path, host: PluginHost | None = None) -> Scheme:
         return exc.scheme
 
 
+def ensure_scheme_file(path: str | Path) -> Path:
+    """``path``, first made as a copy of the bundled sample scheme when it does not exist.
+
+    A notebook can then name its own scheme file and edit it without touching the
+    sample that ships with the package.
+    """
+    target = Path(path)
+    if not target.exists():
+        write_bytes_atomic(target, sample_scheme_path().read_bytes())
+    return target
+
+
 def findings_under(findings: list[Finding], path: DataPath,
                    exact: bool = False) -> list[Finding]:
     """The findings at ``path`` (``exact``) or at or below it."""
@@ -313,4 +326,11 @@ def findings_under(findings: list[Finding], path: DataPath,
     return [f for f in findings if f.path[:size] == path]
 
 
-__all__ = ["EditError", "SchemeEdit", "empty_scheme", "findings_under", "open_for_edit"]
+__all__ = [
+    "EditError",
+    "SchemeEdit",
+    "empty_scheme",
+    "ensure_scheme_file",
+    "findings_under",
+    "open_for_edit",
+]

@@ -11,3 +11,10 @@ from toolkit.hookspecs import hookimpl
 @hookimpl
 def register_commands(cli: Any) -> None:
     """Add the training commands (batch runs, the practice app server)."""
+    from .batch.command import batch_command
+
+    cli.add_command(batch_command)
+
+    from .serve import serve_command
+
+    cli.add_command(serve_command)

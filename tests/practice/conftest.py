@@ -13,10 +13,14 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
+import threading
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -85,3 +89,101 @@ def postgres_url(postgres_server: str) -> str:
     with psycopg.connect(f"{plain}/postgres", autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     return f"{postgres_server}/{name}"
+
+
+# -- case sets and a served app ---------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def case_set(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three generated cases of the sample scheme (with their keys) in a folder."""
+    from toolkit.cases import generate_cases
+    from toolkit.cases.io import save_case_set
+    from toolkit.schemeio import read_scheme, sample_scheme_path
+
+    folder = tmp_path_factory.mktemp("cases")
+    save_case_set(generate_cases(read_scheme(sample_scheme_path()), count=3, seed=7), folder)
+    return folder
+
+
+@dataclass
+class Served:
+    """A running ``asesorlab serve``: its URL, database and case folder."""
+
+    url: str
+    port: int
+    db_url: str
+    cases_dir: Path
+    process: subprocess.Popen[str]
+    log: list[str]
+
+
+def _wait_for_line(process: subprocess.Popen[str], log: list[str], needle: str,
+                   timeout: float = 120.0) -> None:
+    """Read the server's output until a line holds ``needle`` (the server's own signal)."""
+    assert process.stdout is not None
+    result: list[bool] = []
+
+    def reader() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            log.append(line)
+            if needle in line and not result:
+                result.append(True)
+                found.set()
+        found.set()
+
+    found = threading.Event()
+    threading.Thread(target=reader, daemon=True).start()
+    if not found.wait(timeout) or not result:
+        raise AssertionError(f"server never said {needle!r}:\n{''.join(log[-40:])}")
+
+
+def start_server(cases_dir: Path, db_url: str, *extra: str) -> Served:
+    """Start ``asesorlab serve`` on a free port; return once its kernel pool is filled."""
+    port = free_port()
+    env = dict(os.environ, ASESORLAB_LANG="en", PYTHONUNBUFFERED="1")
+    process = subprocess.Popen(
+        [str(Path(sys.executable).parent / "asesorlab"), "serve", str(cases_dir),
+         "--port", str(port), "--db", db_url, "--lang", "en", *extra],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    log: list[str] = []
+    needle = "Kernel pool of practice.ipynb is filled" if "--pool=0" not in extra else (
+        "Voilà is running at")
+    try:
+        _wait_for_line(process, log, needle)
+    except BaseException:
+        process.kill()
+        raise
+    return Served(f"http://127.0.0.1:{port}/", port, db_url, cases_dir, process, log)
+
+
+def stop_server(served: Served) -> None:
+    """Stop the server and its kernels."""
+    served.process.terminate()
+    try:
+        served.process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        served.process.kill()
+
+
+@pytest.fixture(scope="session")
+def served(case_set: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The practice app served from :func:`case_set` with a SQLite store."""
+    db_url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'attempts.db'}"
+    server = start_server(case_set, db_url)
+    yield server
+    stop_server(server)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium through Playwright."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("Debian Chromium (/usr/bin/chromium) is not installed")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
+        yield browser
+        browser.close()

@@ -1,12 +1,22 @@
-"""Simulated candidate cases: model, generators, evidence rules, judgements and scoring."""
+"""Simulated candidate cases: model, generators, evidence rules, keys, overrides and files.
+
+``generate_cases`` makes cases and their answer keys through the generator and
+evidence rule plugins; ``derive_key`` and ``apply_override`` (re)build a key;
+:mod:`toolkit.cases.io` reads and writes the JSON files. Scoring lives in
+:mod:`toolkit.scoring`.
+"""
 
 from __future__ import annotations
 
+from . import io
+from .generator import CaseGenerator, DefaultGenerator, FlawRates, GeneratedCase
+from .keys import apply_override, case_id, derive_key, generate_cases, get_generator, get_rule
 from .model import (
     VERDICTS,
     AnswerKey,
     AsesiProfile,
     Case,
+    CaseError,
     EvidenceItem,
     EvidenceKind,
     EvidenceVerdict,
@@ -20,22 +30,38 @@ from .model import (
     recommendation,
     unit_verdict,
 )
+from .rules import DefaultRule, EvidenceRule, RuleSettings
 
 __all__ = [
     "VERDICTS",
     "AnswerKey",
     "AsesiProfile",
     "Case",
+    "CaseError",
+    "CaseGenerator",
+    "DefaultGenerator",
+    "DefaultRule",
     "EvidenceItem",
     "EvidenceKind",
+    "EvidenceRule",
     "EvidenceVerdict",
     "Flaw",
+    "FlawRates",
+    "GeneratedCase",
     "Judgement",
     "Observation",
     "Override",
     "QuestionAnswer",
     "Reasons",
+    "RuleSettings",
     "Verdict",
+    "apply_override",
+    "case_id",
+    "derive_key",
+    "generate_cases",
+    "get_generator",
+    "get_rule",
+    "io",
     "recommendation",
     "unit_verdict",
 ]

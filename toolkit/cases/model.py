@@ -26,6 +26,10 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class CaseError(ValueError):
+    """A case, key, judgement or override that cannot be used; the message says why."""
+
+
 class EvidenceKind(StrEnum):
     """Kinds of evidence in a portfolio or gathered during the assessment."""
 
@@ -177,6 +181,7 @@ __all__ = [
     "AnswerKey",
     "AsesiProfile",
     "Case",
+    "CaseError",
     "EvidenceItem",
     "EvidenceKind",
     "EvidenceVerdict",

@@ -25,6 +25,10 @@ from ..i18n import _, add_locale_dirs
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "toolkit.plugins.default_formats",
     "toolkit.plugins.default_commands",
+    "toolkit.plugins.default_cases",
+    "toolkit.plugins.default_metrics",
+    "toolkit.plugins.default_instruments",
+    "toolkit.plugins.default_exporters",
 )
 ENTRY_POINT_GROUP = "asesorlab"
 

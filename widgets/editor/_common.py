@@ -4,16 +4,31 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 import ipywidgets as w
 
 from toolkit.checks import Finding
+from toolkit.editing import SchemeEdit
+
+
+@dataclass
+class EditorContext:
+    """What every part of the editor shares: the edit, the language, and a refresh call.
+
+    Parts call the :class:`~toolkit.editing.SchemeEdit` operations, rebuild what they
+    own, then call :attr:`refresh` so that messages and the unsaved marker follow.
+    """
+
+    edit: SchemeEdit
+    lang: str
+    refresh: Callable[[], None]
 
 _COLOURS = {"error": "#b3261e", "warning": "#8a5a00"}
 
 
 class Movable:
-    """The move/delete action pairs of a tree item: ``on_move``/``move``, ``on_delete``/``delete``."""
+    """Action pairs of a tree item: ``on_move``/``move`` and ``on_delete``/``delete``."""
 
     def _init_actions(self) -> None:
         self._move_handlers: list[Callable[[int], None]] = []
@@ -71,4 +86,4 @@ def close_tree(widget: w.Widget) -> None:
     widget.close()
 
 
-__all__ = ["Movable", "close_tree", "findings_html", "small_button"]
+__all__ = ["EditorContext", "Movable", "close_tree", "findings_html", "small_button"]

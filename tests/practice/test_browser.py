@@ -1,0 +1,131 @@
+"""The practice app in Debian Chromium: sign in, judge every KUK, submit, read the debrief;
+the answer key never reaches the browser before submit; the attempt is in the database."""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+import pytest
+
+from toolkit.cases.io import case_files, key_path_for, load_case, load_key
+from toolkit.cases.model import AnswerKey, Judgement, recommendation, unit_verdict
+from toolkit.scoring import score
+from toolkit.store import Store
+
+from .conftest import Served
+
+pytestmark = [pytest.mark.browser, pytest.mark.server, pytest.mark.slow]
+
+
+def _pattern(index: int) -> str:
+    """The known answer pattern: K, K, BK, K, K, BK, …"""
+    return "BK" if index % 3 == 2 else "K"
+
+
+def _expected(served: Served, kuks: list[str]) -> tuple[Any, AnswerKey]:
+    first = case_files(served.cases_dir)[0]
+    case, key = load_case(first), load_key(key_path_for(first))
+    criteria = {kuk: _pattern(i) for i, kuk in enumerate(kuks)}
+    units = {code: unit_verdict(criteria, code) for code in case.units}  # type: ignore[arg-type]
+    judgement = Judgement(case=case.id, criteria=criteria, units=units,  # type: ignore[arg-type]
+                          recommendation=recommendation(units))
+    return score(key, judgement), key
+
+
+def _sign_in_and_answer(page: Any, served: Served, trainee: str) -> int:
+    page.goto(served.url)
+    page.locator(".asesorlab-trainee input").fill(trainee)
+    page.locator(".asesorlab-start").click()
+    rows = page.locator(".asesorlab-kuk:visible")
+    rows.first.locator(".asesorlab-verdict-k").wait_for(state="visible")
+    count = rows.count()
+    for index in range(count):
+        button = ".asesorlab-verdict-k" if _pattern(index) == "K" else ".asesorlab-verdict-bk"
+        rows.nth(index).locator(button).click()
+    # the rule fills the recommendation once every KUK is answered
+    page.locator(".asesorlab-units .widget-toggle-button.mod-active").last.wait_for()
+    return count
+
+
+def test_trainee_judges_submits_and_gets_the_right_score(chromium: Any, served: Served) -> None:
+    context = chromium.new_context()
+    page = context.new_page()
+    count = _sign_in_and_answer(page, served, "Browser Trainee")
+    case = load_case(case_files(served.cases_dir)[0])
+    from toolkit.schemeio import read_scheme, sample_scheme_path
+
+    kuks = read_scheme(sample_scheme_path()).criterion_ids(case.units)
+    assert count == len(kuks)
+    report, _key = _expected(served, kuks)
+    page.locator(".asesorlab-submit").click()
+    page.locator(".asesorlab-submit").click(force=True, no_wait_after=True)  # a double click
+    score_box = page.locator(".asesorlab-debrief .asesorlab-score")
+    score_box.wait_for()
+    assert float(score_box.get_attribute("data-agreement")) == pytest.approx(
+        report.criteria_agreement, abs=1e-4)
+    assert int(score_box.get_attribute("data-false-competent")) == report.false_competent
+    assert f"{report.criteria_agreed} of {report.criteria_total} KUK" in score_box.inner_text()
+    context.close()
+    attempts = Store(served.db_url).attempts("Browser Trainee")
+    assert len(attempts) == 1  # the second click stored nothing
+    stored = attempts[0]
+    assert stored.case_id == case.id and stored.scheme_version == case.scheme_version
+    assert stored.judgement["criteria"] == {kuk: _pattern(i) for i, kuk in enumerate(kuks)}
+    assert stored.score["criteria_agreement"] == pytest.approx(report.criteria_agreement)
+    assert stored.seconds > 0
+
+
+def _key_strings(key: AnswerKey) -> list[str]:
+    """Strings that exist only in the key: reasons, flaw labels, the verdict mapping."""
+    texts: list[str] = []
+    reasons = key.reasons
+    for group in (reasons.criteria, reasons.evidence, reasons.units):
+        for localized in group.values():
+            texts += list(localized.values())
+    texts += list(reasons.recommendation.values())
+    texts = [t for t in texts if len(t) >= 25]
+    flaws = sorted({str(flaw) for labels in key.flaws.values() for flaw in labels})
+    verdicts = [json.dumps(key.criteria)[1:-1][:200], '"truly_met"', '"flaws"', '"reasons"']
+    return sorted(set(texts)) + flaws + verdicts
+
+
+def _variants(text: str) -> set[str]:
+    return {text, html.escape(text), json.dumps(text)[1:-1], json.dumps(html.escape(text))[1:-1]}
+
+
+def test_key_never_reaches_the_browser_before_submit(chromium: Any, served: Served) -> None:
+    context = chromium.new_context()
+    page = context.new_page()
+    received: list[str] = []
+
+    def on_websocket(ws: Any) -> None:
+        ws.on("framereceived", lambda payload: received.append(
+            payload if isinstance(payload, str) else payload.decode("utf-8", "replace")))
+
+    def on_response(response: Any) -> None:
+        try:
+            received.append(response.body().decode("utf-8", "replace"))
+        except Exception:  # redirects and aborted requests have no body
+            received.append(response.url)
+
+    page.on("websocket", on_websocket)
+    page.on("response", on_response)
+    _sign_in_and_answer(page, served, "Leak Check")
+    for toggle in page.locator(".asesorlab-evidence-toggle:visible").all()[:2]:
+        toggle.click()
+    page.locator(".asesorlab-evidence").first.wait_for()
+    key = load_key(key_path_for(case_files(served.cases_dir)[0]))
+    secrets = _key_strings(key)
+    assert len(secrets) > 10 and any(len(s) > 40 for s in secrets)
+    before = "\n".join(received)
+    assert "asesorlab-kuk" in before and "asesorlab-evidence" in before  # we did record
+    leaked = [s for s in secrets if any(v in before for v in _variants(s))]
+    assert leaked == []
+    page.locator(".asesorlab-submit").click()
+    page.locator(".asesorlab-debrief .asesorlab-score").wait_for()
+    after = "\n".join(received[len(before.split("\n")) and 0:])
+    shown = [s for s in secrets if any(v in after for v in _variants(s))]
+    assert shown, "the debrief should show the key's reasons after submit"
+    context.close()

@@ -1,0 +1,204 @@
+"""Case, key and judgement files (JSON), read with located errors and written atomically.
+
+A case set is a folder of ``case-0001.json`` (what the trainee may see) and
+``case-0001.key.json`` (the answer key) pairs. Files are written with sorted
+keys where the order carries no meaning, two-space indentation, UTF-8 and a
+final newline, so that the same seed gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import SchemeError, SchemeInvalid
+from ..i18n import _
+from ..schemeio.atomic import write_text_atomic
+from ..schemeio.textformats import _compose, _read_text
+from ..schemeio.validate import DataPath, Locator
+from .model import AnswerKey, Case, Judgement
+
+M = TypeVar("M", bound=BaseModel)
+KEY_SUFFIX = ".key.json"
+
+
+def dumps(model: BaseModel) -> str:
+    """The file text of a case, key or judgement: stable, UTF-8, newline-terminated."""
+    data = model.model_dump(mode="json")
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def save_case(case: Case, path: str | Path) -> Path:
+    """Write ``case`` to ``path`` atomically."""
+    target = Path(path)
+    write_text_atomic(target, dumps(case))
+    return target
+
+
+def save_key(key: AnswerKey, path: str | Path) -> Path:
+    """Write ``key`` to ``path`` atomically."""
+    target = Path(path)
+    write_text_atomic(target, dumps(key))
+    return target
+
+
+def save_judgement(judgement: Judgement, path: str | Path) -> Path:
+    """Write ``judgement`` to ``path`` atomically."""
+    target = Path(path)
+    write_text_atomic(target, dumps(judgement))
+    return target
+
+
+def key_path_for(case_path: str | Path) -> Path:
+    """``case-0001.json`` → ``case-0001.key.json`` (in the same folder)."""
+    path = Path(case_path)
+    return path.with_name(path.name.removesuffix(".json") + KEY_SUFFIX)
+
+
+def save_case_set(pairs: Iterable[tuple[Case, AnswerKey]], out_dir: str | Path) -> list[Path]:
+    """Write each case as ``DIR/<id>.json`` and its key beside it; return the case paths."""
+    folder = Path(out_dir)
+    written: list[Path] = []
+    for case, key in pairs:
+        case_path = save_case(case, folder / f"{case.id}.json")
+        save_key(key, key_path_for(case_path))
+        written.append(case_path)
+    return written
+
+
+def case_files(directory: str | Path) -> list[Path]:
+    """The case files (``case-*.json``, not keys) of a folder, sorted by name."""
+    return sorted(p for p in Path(directory).glob("case-*.json")
+                  if not p.name.endswith(KEY_SUFFIX) and p.is_file())
+
+
+# -- reading --------------------------------------------------------------------------
+
+def _field(path: DataPath) -> str:
+    names = [str(part) for part in path]
+    return "/".join(names) if names else "-"
+
+
+def _message(error: dict[str, Any], path: DataPath) -> str:
+    kind, name = error["type"], _field(path)
+    if kind == "missing":
+        return _("required field {field!r} is missing", field=name)
+    if kind == "extra_forbidden":
+        return _("unknown key {key!r}", key=name)
+    if kind == "literal_error":
+        return _("{field!r} must be one of: {choices}", field=name,
+                 choices=error.get("ctx", {}).get("expected", ""))
+    if kind.startswith("bool"):
+        return _("{field!r} must be true or false", field=name)
+    if kind.startswith("date"):
+        return _("{field!r} must be a date (YYYY-MM-DD)", field=name)
+    if kind == "string_type":
+        return _("{field!r} must be text", field=name)
+    if kind == "list_type":
+        return _("{field!r} must be a list", field=name)
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return _("{field!r} must be a mapping of keys to values", field=name)
+    if kind == "enum":
+        return _("{field!r} must be one of: {choices}", field=name,
+                 choices=error.get("ctx", {}).get("expected", ""))
+    return _("{field!r} is not valid: {detail}", field=name, detail=error.get("msg", kind))
+
+
+def read_data(path: str | Path) -> tuple[Any, Locator]:
+    """Parse a JSON file into data and a line index; syntax errors are located."""
+    file = Path(path)
+    if not file.exists():
+        raise SchemeInvalid([SchemeError(_("file not found"), file=str(file))])
+    if file.is_dir():
+        raise SchemeInvalid([SchemeError(_("this is a folder, not a file"), file=str(file))])
+    text = _read_text(file)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SchemeInvalid([SchemeError(
+            _("JSON syntax error: {problem} (column {column})", problem=exc.msg,
+              column=exc.colno), file=str(file), line=exc.lineno)]) from None
+    _data, locator = _compose(text, file, lenient=True)
+    return data, locator
+
+
+def validate_data(data: Any, locator: Locator, model: type[M], what: str,
+                  required: tuple[str, ...] = ()) -> M:
+    """``data`` as ``model``, or :class:`SchemeInvalid` with an error per located problem.
+
+    ``required`` names top-level keys the file must spell out even where the model
+    has a default (a judgement file must state its recommendation).
+    """
+    if not isinstance(data, dict):
+        raise SchemeInvalid([locator.error((), _("the file must hold a JSON object ({what})",
+                                                 what=what))])
+    errors: list[SchemeError] = [
+        locator.error((), _("required field {field!r} is missing", field=name))
+        for name in required if name not in data]
+    try:
+        validated = model.model_validate(data)
+    except ValidationError as exc:
+        seen: set[DataPath] = set()
+        for item in exc.errors():
+            path = tuple(p for p in item["loc"] if not (isinstance(p, str) and "[" in p))
+            if path in seen:
+                continue
+            seen.add(path)
+            errors.append(locator.error(path, _message(dict(item), path)))
+    if errors:
+        raise SchemeInvalid(errors) from None
+    return validated
+
+
+#: Keys a key file and a judgement file must state (the others may be left out).
+KEY_FIELDS = ("case", "criteria", "evidence", "units", "recommendation")
+JUDGEMENT_FIELDS = ("case", "criteria", "recommendation")
+
+
+def _load(path: str | Path, model: type[M], what: str, required: tuple[str, ...] = ()) -> M:
+    data, locator = read_data(path)
+    return validate_data(data, locator, model, what, required)
+
+
+def load_case(path: str | Path) -> Case:
+    """Read a case file; :class:`SchemeInvalid` names the file and line of each problem."""
+    return _load(path, Case, _("a case"))
+
+
+def load_key(path: str | Path) -> AnswerKey:
+    """Read an answer key file; problems are located as in :func:`load_case`."""
+    return _load(path, AnswerKey, _("an answer key"), KEY_FIELDS)
+
+
+def load_judgement(path: str | Path, key: AnswerKey | None = None) -> Judgement:
+    """Read a judgement file; with ``key``, also check that it fits that key (located)."""
+    data, locator = read_data(path)
+    judgement = validate_data(data, locator, Judgement, _("a judgement"), JUDGEMENT_FIELDS)
+    if key is not None:
+        from ..scoring import check_judgement
+
+        problems = check_judgement(key, judgement)
+        if problems:
+            raise SchemeInvalid([locator.error(where, message) for where, message in problems])
+    return judgement
+
+
+__all__ = [
+    "KEY_SUFFIX",
+    "case_files",
+    "dumps",
+    "key_path_for",
+    "load_case",
+    "load_judgement",
+    "load_key",
+    "read_data",
+    "save_case",
+    "save_case_set",
+    "save_judgement",
+    "save_key",
+    "validate_data",
+]

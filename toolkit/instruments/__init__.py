@@ -1,0 +1,91 @@
+"""Instruments: the BNSP FR forms generated from a scheme, as plugins.
+
+Built-in forms are registered by :mod:`toolkit.plugins.default_instruments`
+through the ``register_instruments`` hook; a third party adds forms the same way.
+:func:`generate` finds a form by code and builds its documents; exporters
+(:mod:`toolkit.exporters`) write them as HTML, DOCX or JSON.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..scheme import Scheme
+from .bank import (
+    InstrumentBank,
+    Question,
+    UnitBank,
+    bank_path_for,
+    check_bank,
+    load_bank,
+    sample_bank_path,
+    save_bank,
+)
+from .base import AssessmentDetails, FormContext, Instrument
+from .model import Column, Field, Fields, FormDocument, Row, Signature, Signatures, Table, Text
+from .templates import DEFAULT_VERSION, VERSIONS, TemplateError, load_templates
+
+if TYPE_CHECKING:
+    from ..plugins import PluginHost
+
+
+def _host(host: PluginHost | None) -> PluginHost:
+    if host is not None:
+        return host
+    from ..plugins import default_host
+
+    return default_host()
+
+
+def list_instruments(host: PluginHost | None = None) -> list[Instrument]:
+    """Every registered form, built-ins first, in registration order, one per code."""
+    found: dict[str, Instrument] = {}
+    for item in _host(host).collect("register_instruments"):
+        found[item.code] = item  # a later registration replaces an earlier one
+    return list(found.values())
+
+
+def get_instrument(code: str, host: PluginHost | None = None) -> Instrument:
+    """The form registered as ``code``; :class:`PluginLookupError` names the known ones."""
+    instrument: Instrument = _host(host).lookup("register_instruments", code, "instrument")
+    return instrument
+
+
+def generate(scheme: Scheme, form: str, units: list[str] | None = None,
+             bank: InstrumentBank | None = None, details: AssessmentDetails | None = None,
+             *, template: str = DEFAULT_VERSION, lang: str | None = None,
+             host: PluginHost | None = None) -> list[FormDocument]:
+    """The documents of form ``form`` (e.g. ``FR.IA.01``) for ``units`` of ``scheme``."""
+    instrument = get_instrument(form, host)
+    return instrument.generate(scheme, units, bank, details, template=template, lang=lang)
+
+
+__all__ = [
+    "DEFAULT_VERSION",
+    "VERSIONS",
+    "AssessmentDetails",
+    "Column",
+    "Field",
+    "Fields",
+    "FormContext",
+    "FormDocument",
+    "Instrument",
+    "InstrumentBank",
+    "Question",
+    "Row",
+    "Signature",
+    "Signatures",
+    "Table",
+    "TemplateError",
+    "Text",
+    "UnitBank",
+    "bank_path_for",
+    "check_bank",
+    "generate",
+    "get_instrument",
+    "list_instruments",
+    "load_bank",
+    "load_templates",
+    "sample_bank_path",
+    "save_bank",
+]

@@ -1,0 +1,113 @@
+"""Assessment instruments: FR.IA.01 (observation), IA.03 and IA.07 (questions), IA.05 (MC).
+
+Questions come from the instrument bank only; a unit without questions gets a
+placeholder row that says so.
+"""
+
+from __future__ import annotations
+
+from .bank import OPTION_LETTERS, Question
+from .base import FormContext, Instrument
+from .model import Field, Fields, FormDocument, Row, Table, Text
+
+
+def _kuk_note(question: Question) -> str:
+    return f"\n(KUK {', '.join(question.kuk)})" if question.kuk else ""
+
+
+def build_ia01(ctx: FormContext) -> list[FormDocument]:
+    """One row per KUK: element (first row of each element), KUK, benchmark, result columns."""
+    blocks: list = ctx.guide()
+    for intro, unit, _number in ctx.unit_sections():
+        table = Table("observation", ctx.columns("observation"))
+        for ref in ctx.criteria(unit):
+            first = ref.number == 1
+            table.rows.append(Row({
+                "num": str(ref.element_number) if first else "",
+                "element": ref.element.title if first else "",
+                "kuk": f"{ref.label}. {ref.text}",
+                "benchmark": ctx.bank.benchmark(unit.code, ref.label),
+            }, ref=ref.id))
+        blocks += [*intro, table]
+    closing = [Field(ctx.t("feedback"), "")]
+    if "recommendation" in (ctx.template.data.get("texts") or {}):
+        closing.append(Field(ctx.t("recommendation"), ctx.t("recommendation_value")))
+    blocks += [Fields(closing), ctx.signatures("candidate", "assessor", reg=True)]
+    return [ctx.document(blocks)]
+
+
+def _question_form(ctx: FormContext, kind: str, with_answer: bool) -> list[FormDocument]:
+    blocks: list = ctx.guide()
+    for intro, unit, _number in ctx.unit_sections():
+        table = Table("questions", ctx.columns("questions"))
+        questions = ctx.bank.questions(unit.code, kind)
+        for number, question in enumerate(questions, start=1):
+            cells = {"num": str(number), "question": question.text + _kuk_note(question)}
+            if with_answer:
+                cells["answer"] = question.answer
+            table.rows.append(Row(cells, ref=unit.code))
+        if not questions:
+            ctx.placeholder(table)
+        blocks += [*intro, table]
+    blocks += [Fields([Field(ctx.t("feedback"), "")]),
+               ctx.signatures("candidate", "assessor", reg=True)]
+    return [ctx.document(blocks)]
+
+
+def build_ia03(ctx: FormContext) -> list[FormDocument]:
+    """Supporting questions per unit from the bank (kind ``supporting``)."""
+    return _question_form(ctx, "supporting", with_answer=False)
+
+
+def build_ia07(ctx: FormContext) -> list[FormDocument]:
+    """Oral questions per unit with their expected answers (kind ``oral``)."""
+    return _question_form(ctx, "oral", with_answer=True)
+
+
+def _option_lines(question: Question) -> list[str]:
+    return [f"{OPTION_LETTERS[i]}. {option}" for i, option in enumerate(question.options)]
+
+
+def build_ia05(ctx: FormContext) -> list[FormDocument]:
+    """Three documents: A questions (for the asesi), B answer key, C answer sheet."""
+    questions_blocks: list = ctx.guide()
+    key = Table("key", ctx.columns("key"))
+    sheet = Table("answers", ctx.columns("answers"))
+    number = 0
+    for intro, unit, _n in ctx.unit_sections():
+        table = Table("questions", ctx.columns("questions"))
+        questions = ctx.bank.questions(unit.code, "multiple_choice")
+        for question in questions:
+            number += 1
+            text = "\n".join([question.text, *_option_lines(question)])
+            table.rows.append(Row({"num": str(number), "question": text}, ref=unit.code))
+            letter = question.answer.lower()
+            chosen = question.options[OPTION_LETTERS.index(letter)]
+            kuk = f"{unit.code} {', '.join(question.kuk)}".strip()
+            key.rows.append(Row({"num": str(number), "answer": f"{letter}. {chosen}", "kuk": kuk},
+                                ref=unit.code))
+            sheet.rows.append(Row({"num": str(number)}, ref=unit.code))
+        if not questions:
+            ctx.placeholder(table, "no_mc")
+        questions_blocks += [*intro, table]
+    if number == 0:
+        ctx.placeholder(key, "no_mc")
+        ctx.placeholder(sheet, "no_mc")
+    closing = [Fields([Field(ctx.t("feedback"), ctx.t("knowledge"))]),
+               Text(ctx.t("unanswered"), "note")]
+    return [
+        ctx.document([*questions_blocks, ctx.signatures("candidate")], part="A"),
+        ctx.document([key, ctx.signatures("assessor", reg=True)], part="B"),
+        ctx.document([sheet, *closing, ctx.signatures("candidate", "assessor", reg=True)],
+                     part="C"),
+    ]
+
+
+INSTRUMENTS = [
+    Instrument("FR.IA.01", build_ia01, ("scheme", "units", "bank", "details"), "IA"),
+    Instrument("FR.IA.03", build_ia03, ("scheme", "units", "bank", "details"), "IA"),
+    Instrument("FR.IA.05", build_ia05, ("scheme", "units", "bank", "details"), "IA"),
+    Instrument("FR.IA.07", build_ia07, ("scheme", "units", "bank", "details"), "IA"),
+]
+
+__all__ = ["INSTRUMENTS", "build_ia01", "build_ia03", "build_ia05", "build_ia07"]

@@ -1,0 +1,194 @@
+"""Running a batch: a bounded local process pool (default) or a Dask cluster, with progress.
+
+Local workers are forked processes; each keeps a pool of pre-started kernels (see
+:mod:`training.engine`) so that a kernel boots while the previous notebook runs. With
+``dask_address`` the same :func:`~training.batch.execute.execute_run` tasks go to a Dask
+cluster (``distributed.Client(address)``); the output folder must then be reachable by the
+workers (a shared file system).
+
+A SIGTERM or Ctrl-C stops the workers and their kernels; runs not finished are reported as
+failed and their staging folders are removed at the next start.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import signal
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from toolkit.i18n import _
+
+from .execute import PARTIAL_DIR, RunResult, RunTask, execute_run
+from .manifest import Manifest
+from .plan import plan_runs
+from .report import counts, write_report
+
+OnResult = Callable[[RunResult], None]
+
+
+class Interrupted(Exception):
+    """The batch was stopped by a signal."""
+
+
+@dataclass
+class BatchOutcome:
+    """The results of a batch, in manifest order, and where its report is."""
+
+    results: list[RunResult]
+    report: Path
+    seconds: float
+    interrupted: bool = False
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every run passed (or was already done), 1 otherwise."""
+        return 1 if self.interrupted or any(r.status == "failed" for r in self.results) else 0
+
+
+def _worker_init() -> None:
+    def stop(signum: int, frame: Any) -> None:
+        from ..engine import shutdown_pools
+
+        shutdown_pools()
+        os._exit(128 + signum)
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, stop)
+
+
+def _failure(task: RunTask, message: str) -> RunResult:
+    return RunResult(task.name, "failed", task.parameters, error=message,
+                     line=task.lines[0] if task.lines else None)
+
+
+def run_local(tasks: list[RunTask], workers: int, on_result: OnResult) -> None:
+    """Execute ``tasks`` on ``workers`` forked processes, reporting each result as it ends."""
+    if not tasks:
+        return
+    context = multiprocessing.get_context("fork")
+    executor = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                   initializer=_worker_init)
+    pending: dict[Future[RunResult], RunTask] = {}
+    try:
+        for task in tasks:
+            pending[executor.submit(execute_run, task)] = task
+        while pending:
+            done, _rest = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                task = pending.pop(future)
+                try:
+                    on_result(future.result())
+                except Exception as exc:  # the worker process died
+                    on_result(_failure(task, _("the worker stopped: {problem}",
+                                               problem=f"{type(exc).__name__}: {exc}")))
+    except BaseException:
+        for process in list(getattr(executor, "_processes", {}).values()):
+            if process.is_alive():
+                process.terminate()
+        executor.shutdown(wait=True, cancel_futures=True)
+        raise
+    executor.shutdown(wait=True)
+
+
+def run_dask(tasks: list[RunTask], address: Any, on_result: OnResult) -> None:
+    """Execute ``tasks`` on the Dask cluster at ``address`` (or a ``distributed`` cluster)."""
+    from distributed import Client, as_completed
+
+    from ..engine import shutdown_pools
+
+    if not tasks:
+        return
+    with Client(address) as client:
+        futures = client.map(execute_run, tasks, pure=False)
+        owner = dict(zip(futures, tasks, strict=True))
+        try:
+            for future in as_completed(futures):
+                try:
+                    on_result(future.result())
+                except Exception as exc:
+                    on_result(_failure(owner[future], _("the Dask task failed: {problem}",
+                                                        problem=f"{type(exc).__name__}: {exc}")))
+        finally:
+            client.cancel(futures)
+            client.run(shutdown_pools)
+
+
+@contextmanager
+def _signals_interrupt() -> Iterator[None]:
+    def stop(signum: int, frame: Any) -> None:
+        raise Interrupted(signal.Signals(signum).name)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _progress(total: int, enabled: bool) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit=_("run"), disable=not enabled or total == 0,
+                dynamic_ncols=True, desc=_("batch"))
+
+
+def run_batch(manifest: Manifest, output: Path | None = None, workers: int = 2,
+              dask_address: Any = None, resume: bool = False,
+              formats: tuple[str, ...] | None = None, progress: bool = True) -> BatchOutcome:
+    """Plan and execute every run of ``manifest``; write ``OUT/batch-report.json``."""
+    started = time.perf_counter()
+    out = (output or manifest.output).resolve()
+    chosen = formats or manifest.formats
+    out.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(out / PARTIAL_DIR, ignore_errors=True)
+    planned = plan_runs(manifest, out, chosen, resume=resume)
+    results: dict[int, RunResult] = {p.index: p.result for p in planned if p.result}
+    tasks = [p.task for p in planned if p.task is not None]
+    index_of = {p.task.name: p.index for p in planned if p.task is not None}
+    spare_cut = len(tasks) - max(workers, 1)
+    for number, task in enumerate(tasks):
+        task.start_next = dask_address is None and number < spare_cut
+    meta = {"manifest": str(manifest.path), "notebook": str(manifest.notebook),
+            "output": str(out), "formats": list(chosen),
+            "executor": f"dask {dask_address}" if dask_address else f"local x{workers}"}
+    bar = _progress(len(tasks), progress)
+
+    def on_result(result: RunResult) -> None:
+        results[index_of[result.name]] = result
+        bar.update(1)
+        bar.set_postfix(counts(list(results.values())), refresh=False)
+
+    interrupted = False
+    try:
+        with _signals_interrupt():
+            if dask_address is not None:
+                run_dask(tasks, dask_address, on_result)
+            else:
+                run_local(tasks, workers, on_result)
+    except (Interrupted, KeyboardInterrupt):
+        interrupted = True
+    finally:
+        bar.close()
+    for planned_run in planned:
+        if planned_run.index not in results and planned_run.task is not None:
+            results[planned_run.index] = _failure(planned_run.task, _(
+                "interrupted before it finished"))
+    ordered = [results[p.index] for p in planned]
+    seconds = round(time.perf_counter() - started, 3)
+    meta.update(seconds=seconds, interrupted=interrupted)
+    report = write_report(out, ordered, meta)
+    if interrupted:
+        shutil.rmtree(out / PARTIAL_DIR, ignore_errors=True)
+    return BatchOutcome(ordered, report, seconds, interrupted, meta)
+
+
+__all__ = ["BatchOutcome", "Interrupted", "run_batch", "run_dask", "run_local"]

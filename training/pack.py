@@ -1,0 +1,254 @@
+"""A training pack: cases, keys, instruments and readable sections for one scheme and units.
+
+:func:`build_pack` is everything ``notebooks/training_pack.ipynb`` does, so the notebook
+only passes its parameters and shows the sections::
+
+    pack = build_pack(scheme="jwp.yaml", units="all", seed=1, cases=4, language="id")
+    pack.intro      # the unit(s): description, elements, KUK, critical aspects
+    pack.cases      # the cases as a trainee reads them
+    pack.exercise   # the blank exercise sheet
+    pack.summary    # one row per case, with its difficulty
+    pack.chart      # a bar chart of the case difficulty (PNG)
+
+Files written to ``out_dir`` (atomically): ``cases/case-0001.json`` and its
+``.key.json``, ``instruments/FR.IA.01.html`` (and the other forms asked for),
+``answer-key.html`` and ``answer-key.docx`` (the key with reasons, for the trainer only),
+``difficulty.png`` and the JSON sidecar ``pack-results.json`` that records what was made.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from toolkit.cases import AnswerKey, Case, CaseError, FlawRates, generate_cases
+from toolkit.cases.io import save_case_set
+from toolkit.errors import SchemeInvalid
+from toolkit.i18n import LANGUAGES, _
+from toolkit.i18n import language as use_language
+from toolkit.scheme import Scheme
+from toolkit.schemeio import read_scheme, sample_scheme_path
+from toolkit.schemeio.atomic import write_bytes_atomic, write_text_atomic
+
+from .pack_render import answer_key_text, case_text, exercise_sheet, table, unit_intro
+
+DEFAULT_FORMS: tuple[str, ...] = ("FR.IA.01", "FR.IA.03")
+SIDECAR = "pack-results.json"
+
+
+class Markdown:
+    """A block of Markdown that Jupyter shows as rendered text (``_repr_markdown_``)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def _repr_markdown_(self) -> str:
+        return self.text
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Png:
+    """A PNG image that Jupyter shows (``_repr_png_``)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def _repr_png_(self) -> bytes:
+        return self.data
+
+
+@dataclass
+class CaseSummary:
+    """One case in a row: what it holds and how hard it is."""
+
+    id: str
+    asesi: str
+    evidence: int
+    flawed: int
+    criteria_k: int
+    criteria_bk: int
+    traps: int
+    difficulty: float
+    recommendation: str
+
+
+@dataclass
+class Pack:
+    """A built training pack: its sections for reading and the files it wrote."""
+
+    scheme: Scheme
+    units: list[str]
+    pairs: list[tuple[Case, AnswerKey]]
+    intro: Markdown
+    cases: Markdown
+    exercise: Markdown
+    summary_rows: list[CaseSummary]
+    chart: Png
+    files: list[str] = field(default_factory=list)
+
+    @property
+    def summary(self) -> Markdown:
+        """The summary table: one row per case."""
+        header = [_("Case"), _("Asesi"), _("Evidence"), _("Flawed items"), _("KUK K"),
+                  _("KUK BK"), _("Traps"), _("Difficulty"), _("Recommendation")]
+        rows = [[s.id, s.asesi, s.evidence, s.flawed, s.criteria_k, s.criteria_bk, s.traps,
+                 f"{s.difficulty:.2f}", s.recommendation] for s in self.summary_rows]
+        return Markdown(f"## {_('Summary')}\n\n" + table(header, rows))
+
+
+def resolve_units(scheme: Scheme, units: str | list[str] | None) -> list[str]:
+    """``"all"`` (or nothing) → every unit; else the codes, checked against the scheme."""
+    if units is None or units == "all" or units == ["all"]:
+        return [unit.code for unit in scheme.units]
+    chosen = [units] if isinstance(units, str) else list(units)
+    known = [unit.code for unit in scheme.units]
+    unknown = [code for code in chosen if code not in known]
+    if unknown:
+        raise CaseError(_("unknown unit(s) {codes}; the scheme {scheme} has: {known}",
+                          codes=", ".join(unknown), scheme=scheme.code, known=", ".join(known)))
+    return chosen
+
+
+def flaw_rates(flaws: str | dict[str, float] | None) -> FlawRates:
+    """Flaw rates from ``"met=0.6,not_current=0.2"``, a mapping, or nothing (defaults)."""
+    if not flaws:
+        return FlawRates()
+    if isinstance(flaws, dict):
+        return FlawRates.parse(",".join(f"{k}={v}" for k, v in flaws.items()))
+    return FlawRates.parse(flaws)
+
+
+def summarize(case: Case, key: AnswerKey) -> CaseSummary:
+    """Count a case's traps: flawed evidence and KUK claimed by evidence but not met."""
+    flawed = sum(1 for flaws in key.flaws.values() if flaws)
+    claimed = {kuk for item in case.evidence for kuk in item.claims}
+    false_leads = sum(1 for kuk, verdict in key.criteria.items()
+                      if verdict == "BK" and kuk in claimed)
+    k = sum(1 for v in key.criteria.values() if v == "K")
+    decisions = len(case.evidence) + len(key.criteria)
+    traps = flawed + false_leads
+    return CaseSummary(case.id, case.asesi.name, len(case.evidence), flawed, k,
+                       len(key.criteria) - k, traps,
+                       round(traps / decisions, 3) if decisions else 0.0, key.recommendation)
+
+
+def difficulty_chart(rows: list[CaseSummary]) -> bytes:
+    """A bar chart (PNG) of each case's difficulty: its traps per decision."""
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(6, 0.5 + 0.45 * max(len(rows), 1)), dpi=90)
+    axes = figure.add_subplot()
+    names = [row.id for row in rows]
+    values = [row.difficulty for row in rows]
+    colours = ["#c0392b" if row.recommendation == "BK" else "#27ae60" for row in rows]
+    axes.barh(names, values, color=colours)
+    axes.invert_yaxis()
+    axes.set_xlim(0, max([*values, 0.1]) * 1.15)
+    axes.set_xlabel(_("difficulty (traps per decision)"))
+    axes.set_title(_("Case difficulty (red: key recommends BK, green: K)"))
+    for y, row in enumerate(rows):
+        axes.text(row.difficulty, y, f" {row.traps}", va="center", fontsize=8)
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def _write_answer_key(text: str, out: Path) -> list[Path]:
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    from .batch.export import markdown_docx
+
+    html_path, docx_path = out / "answer-key.html", out / "answer-key.docx"
+    title = _("Answer key")
+    write_text_atomic(html_path, f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>"
+                                 f"{title}</title></head><body>{markdown2html_mistune(text)}"
+                                 "</body></html>\n")
+    markdown_docx(text, docx_path)
+    return [html_path, docx_path]
+
+
+def _write_instruments(scheme: Scheme, units: list[str], forms: tuple[str, ...],
+                       out: Path) -> list[Path]:
+    from toolkit.exporters import export_documents
+    from toolkit.instruments import generate
+
+    written: list[Path] = []
+    for form in forms:
+        documents = generate(scheme, form, units)
+        written += export_documents(documents, out / "instruments" / f"{form}.html")
+    return written
+
+
+def build_pack(scheme: str | Path | Scheme | None = None, units: str | list[str] | None = "all",
+               seed: int = 1, cases: int = 4, flaws: str | dict[str, float] | None = None,
+               language: str = "id", out_dir: str | Path = ".",
+               forms: tuple[str, ...] = DEFAULT_FORMS) -> Pack:
+    """Generate cases and keys, instruments and the readable sections; write the pack files."""
+    code = language
+    loaded = scheme if isinstance(scheme, Scheme) else read_scheme(scheme or sample_scheme_path())
+    out = Path(out_dir)
+    with use_language(code):
+        chosen = resolve_units(loaded, units)
+        pairs = generate_cases(loaded, count=cases, seed=seed, units=chosen,
+                               flaws=flaw_rates(flaws), language=code)
+        case_list, keys = [c for c, _k in pairs], [k for _c, k in pairs]
+        files = save_case_set(pairs, out / "cases")
+        files += [p.with_name(p.name.removesuffix(".json") + ".key.json") for p in list(files)]
+        files += _write_instruments(loaded, chosen, forms, out)
+        files += _write_answer_key(answer_key_text(case_list, keys), out)
+        rows = [summarize(c, k) for c, k in pairs]
+        chart = difficulty_chart(rows)
+        write_bytes_atomic(out / "difficulty.png", chart)
+        files.append(out / "difficulty.png")
+        pack = Pack(loaded, chosen, pairs, Markdown(unit_intro(loaded, chosen)),
+                    Markdown("\n\n".join(case_text(c) for c in case_list)),
+                    Markdown(exercise_sheet(loaded, case_list)), rows, Png(chart),
+                    sorted(str(p.relative_to(out)) for p in files))
+        sidecar = {
+            "parameters": {"scheme": str(scheme) if not isinstance(scheme, Scheme) else None,
+                           "units": units, "seed": seed, "cases": cases,
+                           "flaws": flaw_rates(flaws).to_text(), "language": code},
+            "scheme": {"code": loaded.code, "title": loaded.title},
+            "units": chosen,
+            "cases": [row.__dict__ for row in rows],
+            "files": [*pack.files, SIDECAR],
+        }
+        write_text_atomic(out / SIDECAR, json.dumps(sidecar, ensure_ascii=False, indent=1))
+    return pack
+
+
+def check_parameters(parameters: dict[str, Any]) -> list[tuple[str, str]]:
+    """Rules of the ``training_pack`` notebook that types cannot say (called before a run)."""
+    problems: list[tuple[str, str]] = []
+    scheme = None
+    try:
+        scheme = read_scheme(parameters.get("scheme") or sample_scheme_path())
+    except SchemeInvalid as exc:
+        problems.append(("scheme", "; ".join(str(e) for e in exc.errors)))
+    if scheme is not None:
+        try:
+            resolve_units(scheme, parameters.get("units"))
+        except CaseError as exc:
+            problems.append(("units", str(exc)))
+    if int(parameters.get("cases", 1)) < 1:
+        problems.append(("cases", _("the number of cases must be 1 or more, not {count}",
+                                    count=parameters.get("cases"))))
+    try:
+        flaw_rates(parameters.get("flaws"))
+    except CaseError as exc:
+        problems.append(("flaws", str(exc)))
+    if parameters.get("language", "id") not in LANGUAGES:
+        problems.append(("language", _("unsupported language {code!r}; choose one of: "
+                                       "{known}", code=parameters.get("language"),
+                                       known=", ".join(LANGUAGES))))
+    return problems
+
+
+__all__ = ["Markdown", "Pack", "Png", "build_pack", "check_parameters", "flaw_rates",
+           "resolve_units", "summarize"]

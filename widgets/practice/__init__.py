@@ -1,0 +1,75 @@
+"""The practice app for trainee assessors (served by Voilà through ``asesorlab serve``).
+
+Small composed widgets — :class:`SignIn`, :class:`CaseView`, :class:`EvidenceCard`,
+:class:`KukRow`, :class:`UnitDecisions`, :class:`Timer`, :class:`Debrief`,
+:class:`HistoryChart` — put together by :class:`PracticeApp`; the kernel-side work
+(cases, key, scoring, store) is in :mod:`widgets.practice.session`, on top of ``toolkit``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import ipywidgets as w
+
+from toolkit.errors import SchemeInvalid
+from toolkit.i18n import _, set_language
+
+from .app import PracticeApp
+from .case_view import CaseView
+from .debrief import Debrief
+from .evidence_card import EvidenceCard
+from .history import HistoryChart
+from .kuk_row import KukRow
+from .look import esc
+from .session import PracticeConfig, PracticeError, PracticeSession
+from .signin import SignIn
+from .timer import Timer
+from .unit_decisions import UnitDecisions
+
+
+def practice_app(cases_dir: str | Path | None = None, scheme: str | Path | None = None,
+                 db: str | None = None, lang: str | None = None) -> PracticeApp | w.HTML:
+    """The app for the configured cases (arguments, else the ``ASESORLAB_*`` variables);
+    a plain message instead of a traceback when it cannot start."""
+    try:
+        config = PracticeConfig.from_env(cases_dir, scheme, db, lang)
+        set_language(config.lang)
+        return PracticeApp(PracticeSession(config), user=os.environ.get("JUPYTERHUB_USER", ""))
+    except SchemeInvalid as exc:
+        problem = "; ".join(str(error) for error in exc.errors)
+    except (OSError, ValueError) as exc:
+        problem = str(exc)
+    return w.HTML('<p class="asesorlab-error">{}</p>'.format(
+        esc(_("The practice app cannot start: {problem}", problem=problem))))
+
+
+def apply_request(app: PracticeApp | w.HTML) -> None:
+    """Under Voilà, wait for the page request (a preheated kernel waits here) and give the
+    app its query string (``?case=ID``); outside Voilà this returns at once."""
+    if not isinstance(app, PracticeApp):
+        return
+    try:
+        from voila.utils import get_query_string
+    except ImportError:  # not served by Voilà
+        return
+    app.request(get_query_string())
+
+
+__all__ = [
+    "CaseView",
+    "Debrief",
+    "EvidenceCard",
+    "HistoryChart",
+    "KukRow",
+    "PracticeApp",
+    "PracticeConfig",
+    "PracticeError",
+    "PracticeSession",
+    "SignIn",
+    "Timer",
+    "UnitDecisions",
+    "apply_request",
+    "practice_app",
+]

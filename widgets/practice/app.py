@@ -1,0 +1,282 @@
+"""The practice app: sign in, open a case, judge it, submit, read the debrief, go on.
+
+Every value the browser sends is checked here or by the widget that holds it: the case id
+must be one of the catalog, verdicts must be K or BK, texts are cut to a length, and a
+click on a hidden or disabled button does nothing unless the kernel's own state allows it.
+The answer key is read by :meth:`PracticeSession.submit` only after the trainee submits.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs
+
+import ipywidgets as w
+
+from toolkit.cases.model import EvidenceItem, Judgement, Verdict
+from toolkit.i18n import _
+
+from .case_view import CaseView
+from .debrief import Debrief
+from .evidence_card import EvidenceCard
+from .evidence_panel import EvidencePanel
+from .kuk_row import KukRow
+from .look import Look, esc, shown, stylesheet
+from .session import OpenedCase, PracticeSession
+from .signin import SignIn
+from .timer import Timer
+from .unit_decisions import UnitDecisions
+
+FEEDBACK_MAX = 5000
+
+
+class PracticeApp(w.VBox):
+    """The whole app; the methods are the actions a trainee takes (tests call them)."""
+
+    def __init__(self, session: PracticeSession, user: str = "") -> None:
+        self.session, self._lang = session, session.config.lang
+        lang, look = self._lang, Look()
+        self._look = look
+        self._labels = session.labels()
+        self._opened: OpenedCase | None = None
+        self._requested: str | None = None
+        self._signin = SignIn(look, lang, user)
+        self._picker = w.Dropdown(options=[(e.id, e.id) for e in session.cases],
+                                  layout=w.Layout(width="220px"))
+        self._open = w.Button(description=_("Open case", lang=lang), icon="folder-open")
+        self._timer = Timer(look, lang)
+        self._case_view = CaseView(look)
+        self._evidence = w.VBox(layout=w.Layout(width="100%"))
+        self._slots: dict[str, w.VBox] = {}
+        self._rows, self._unit_boxes = self._build_rows(look)
+        self._units = UnitDecisions([(u.code, u.title) for u in session.scheme.units], look, lang)
+        self._feedback = w.Textarea(placeholder=_(
+            "Feedback to the asesi (FR.AK.03): what went well, what to improve", lang=lang),
+            layout=w.Layout(width="100%", height="80px"), continuous_update=False)
+        self._submit = w.Button(description=_("Submit", lang=lang), button_style="success",
+                                icon="check")
+        self._submit.add_class("asesorlab-submit")
+        self._message = look.html("", layout=w.Layout(width="auto"))
+        hint = _("Open each unit's evidence and tick the rules (Valid, Authentic, Current, "
+                 "Sufficient) each item meets; only opened items are judged.", lang=lang)
+        self._practice = w.VBox([
+            w.HBox([self._picker, self._open, self._timer],
+                   layout=w.Layout(align_items="center")),
+            self._case_view,
+            look.html(f"<h3>{esc(_('KUK: K or BK for every one', lang=lang))}</h3>"
+                      f'<div class="asesorlab-muted">{esc(hint)}</div>',
+                      layout=w.Layout(width="100%")),
+            self._evidence,
+            *self._unit_boxes.values(),
+            self._units,
+            look.html(f"<h3>{esc(_('Feedback', lang=lang))}</h3>", layout=w.Layout(width="100%")),
+            self._feedback,
+            w.HBox([self._submit, self._message], layout=w.Layout(align_items="center")),
+        ], layout=w.Layout(width="100%", display="none"))
+        self._practice.add_class("asesorlab-practice")
+        self._debrief = Debrief(look, lang)
+        super().__init__([stylesheet(), self._signin, self._practice, self._debrief],
+                         layout=w.Layout(width="100%"))
+        self.add_class("asesorlab-app")
+        self._signin.on_start(self._on_signin_start)
+        self._open.on_click(self._on_open_click)
+        self._submit.on_click(self._on_submit_click)
+        self._debrief.on_next(self._on_debrief_next)
+
+    def _build_rows(self, look: Look) -> tuple[dict[str, KukRow], dict[str, w.VBox]]:
+        """A row per KUK of the scheme, in a box per unit; a case shows its units' boxes."""
+        rows: dict[str, KukRow] = {}
+        boxes: dict[str, list[w.Widget]] = {}
+        for ref in self.session.scheme.iter_criteria():
+            element = f"{ref.element_number}. {ref.element.title}" if ref.number == 1 else ""
+            row = KukRow(ref.id, ref.label, ref.text, look, self._lang, element)
+            row.on_change(self._on_row_change)
+            rows[ref.id] = row
+            if ref.unit.code not in boxes:
+                slot = self._slots[ref.unit.code] = w.VBox(layout=w.Layout(width="100%"))
+                boxes[ref.unit.code] = [look.html(
+                    f"<h3>{esc(ref.unit.code)} — {esc(ref.unit.title)}</h3>",
+                    layout=w.Layout(width="100%")), slot]
+            boxes[ref.unit.code].append(row)
+        return rows, {code: w.VBox(children, layout=w.Layout(width="100%", display="none"))
+                      for code, children in boxes.items()}
+
+    # -- what the trainee sees -------------------------------------------------------
+    @property
+    def trainee(self) -> str | None:
+        """The signed-in trainee."""
+        return self._signin.trainee
+
+    @property
+    def case_id(self) -> str | None:
+        """The id of the open case."""
+        return self._opened.entry.id if self._opened else None
+
+    @property
+    def rows(self) -> list[KukRow]:
+        """The KUK rows of the open case, in scheme order."""
+        if self._opened is None:
+            return []
+        units = set(self._opened.entry.case.units)
+        return [row for row in self._rows.values() if row.kuk_id.rpartition("/")[0] in units]
+
+    @property
+    def evidence_panels(self) -> list[EvidencePanel]:
+        """The evidence panels of the open case: the unplaced items', then one per unit."""
+        slots = [self._evidence, *self._slots.values()]
+        return [p for slot in slots for p in slot.children if isinstance(p, EvidencePanel)]
+
+    @property
+    def evidence_cards(self) -> list[EvidenceCard]:
+        """The evidence cards the trainee has opened (only those are judged)."""
+        return [card for panel in self.evidence_panels for card in panel.cards]
+
+    @property
+    def units(self) -> UnitDecisions:
+        """The unit decisions and recommendation."""
+        return self._units
+
+    @property
+    def debrief(self) -> Debrief:
+        """The debrief panel."""
+        return self._debrief
+
+    @property
+    def message(self) -> str:
+        """The last message under the submit button."""
+        return str(self._message.value)
+
+    # -- actions -----------------------------------------------------------------------
+    def sign_in(self, name: str) -> None:
+        """Sign in as ``name`` and open the first unfinished case."""
+        self._signin.start(name)
+
+    def request(self, query: str | None) -> None:
+        """Take a page's query string: ``?case=ID`` opens that case after sign-in."""
+        wanted = (parse_qs(query or "").get("case") or [None])[0]
+        self._requested = wanted if wanted and self.session.entry(wanted) else None
+        if self._requested and self.trainee:
+            self.open_case(self._requested)
+
+    def open_case(self, case_id: str) -> None:
+        """Open a case of the catalog (anything else is refused with a message)."""
+        if self.trainee is None:
+            return
+        entry = self.session.entry(case_id)
+        if entry is None:
+            self._say(_("no case {case} in this set", lang=self._lang, case=case_id), error=True)
+            return
+        self._opened = self.session.open(self.trainee, entry.id)
+        case = entry.case
+        for row in self._rows.values():
+            row.reset()
+        for code, box in self._unit_boxes.items():
+            shown(box, code in case.units)
+        self._units.use_units(case.units)
+        self._place_evidence(case.evidence)
+        self._case_view.show(case, self._lang, self._labels)
+        self._feedback.value = ""
+        self._say("")
+        if self._picker.value != entry.id:
+            self._picker.value = entry.id
+        self._timer.restart()
+        shown(self._debrief, False)
+        shown(self._practice, True)
+
+    def _place_evidence(self, items: list[EvidenceItem]) -> None:
+        """Put each item in the panel of the unit of the first KUK it claims."""
+        groups: dict[str, list[EvidenceItem]] = {}
+        for item in items:
+            unit = next((k.rpartition("/")[0] for k in item.claims
+                         if k.rpartition("/")[0] in self._slots), "")
+            groups.setdefault(unit, []).append(item)
+        for code, slot in [("", self._evidence), *self._slots.items()]:
+            found = groups.get(code)
+            slot.children = [EvidencePanel(found, self._look, self._lang)] if found else []
+
+    def next_case(self) -> None:
+        """Open the trainee's next unfinished case."""
+        if self.trainee is None:
+            return
+        entry, unfinished = self.session.next_case(self.trainee, self.case_id)
+        self.open_case(entry.id)
+        if not unfinished:
+            self._say(_("You have submitted every case; this one is for practice again.",
+                        lang=self._lang))
+
+    def judgement(self) -> Judgement | None:
+        """The trainee's decisions on the open case."""
+        if self._opened is None:
+            return None
+        rows = self.rows
+        criteria: dict[str, Verdict] = {r.kuk_id: r.verdict for r in rows  # type: ignore[misc]
+                                        if r.verdict is not None}
+        return Judgement(
+            case=self._opened.entry.id, criteria=criteria,
+            evidence={card.item_id: card.verdict() for card in self.evidence_cards},
+            units=self._units.units(), recommendation=self._units.recommendation() or "BK",
+            notes={r.kuk_id: r.note for r in rows if r.note},
+            feedback=str(self._feedback.value or "").strip()[:FEEDBACK_MAX])
+
+    def submit(self) -> bool:
+        """Score and store the open case once; show the debrief. False when refused."""
+        opened = self._opened
+        if opened is None or self.trainee is None:
+            return False
+        if opened.result is None:
+            missing = [r.label for r in self.rows if r.verdict is None]
+            if missing:
+                self._say(_("Mark every KUK K or BK first; still open: {labels}",
+                            lang=self._lang, labels=", ".join(missing[:12])), error=True)
+                return False
+            if self._units.recommendation() is None:
+                self._say(_("Decide every unit and the recommendation first.",
+                            lang=self._lang), error=True)
+                return False
+        judgement = self.judgement()
+        assert judgement is not None
+        report, _attempt = self.session.submit(opened, judgement)
+        self._timer.stop()
+        self._debrief.show(report, self.session.history(self.trainee), self._labels)
+        shown(self._practice, False)
+        shown(self._debrief, True)
+        return True
+
+    def _say(self, text: str, error: bool = False) -> None:
+        css = "asesorlab-error" if error else "asesorlab-muted"
+        self._message.value = f'<span class="{css}">{esc(text)}</span>' if text else ""
+
+    # -- handlers ----------------------------------------------------------------------
+    def _on_signin_start(self, trainee: str) -> None:
+        finished = self.session.finished(trainee)
+        self._picker.options = [(f"{e.id} ✓" if e.id in finished else e.id, e.id)
+                                for e in self.session.cases]
+        if self._requested:
+            self.open_case(self._requested)
+        else:
+            self.next_case()
+
+    def _on_open_click(self, _button: w.Button) -> None:
+        if self._picker.value:
+            self.open_case(str(self._picker.value))
+
+    def _on_submit_click(self, _button: w.Button) -> None:
+        self.submit()
+
+    def _on_debrief_next(self) -> None:
+        if self._opened is not None and self._opened.result is not None:
+            self.next_case()
+
+    def _on_row_change(self, row: KukRow) -> None:
+        if self._opened is None:
+            return
+        rows = self.rows
+        criteria: dict[str, Verdict] = {r.kuk_id: r.verdict for r in rows  # type: ignore[misc]
+                                        if r.verdict is not None}
+        answered: dict[str, bool] = {}
+        for r in rows:
+            unit = r.kuk_id.rpartition("/")[0]
+            answered[unit] = answered.get(unit, True) and r.verdict is not None
+        self._units.update_from(criteria, answered)
+
+
+__all__ = ["PracticeApp"]

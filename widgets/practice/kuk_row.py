@@ -1,0 +1,82 @@
+"""One KUK to judge: its number and statement, a K and a BK button, an optional note."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import ipywidgets as w
+from traitlets import Unicode
+
+from toolkit.cases.model import VERDICTS
+from toolkit.i18n import _
+
+from .look import Look, esc
+
+#: Longest note kept for one KUK; the browser may send more, the kernel keeps this much.
+NOTE_MAX = 1000
+
+
+class KukRow(w.HBox):
+    """A KUK row. ``verdict`` lives in the kernel only (not a synced trait)."""
+
+    verdict = Unicode(None, allow_none=True, help="K, BK, or None before the trainee chooses")
+
+    def __init__(self, kuk_id: str, label: str, text: str, look: Look, lang: str,
+                 element: str = "") -> None:
+        self.kuk_id, self.label = kuk_id, label
+        heading = f'<div class="asesorlab-element">{esc(element)}</div>' if element else ""
+        self._text = look.html(f"{heading}<b>{esc(label)}</b> {esc(text)}")
+        self._k = w.Button(description="K", layout=look.verdict, style=look.button_style,
+                           tooltip=_("Competent (K)", lang=lang))
+        self._bk = w.Button(description="BK", layout=look.verdict, style=look.button_style,
+                            tooltip=_("Not yet competent (BK)", lang=lang))
+        self._k.add_class("asesorlab-verdict-k")
+        self._bk.add_class("asesorlab-verdict-bk")
+        self._note = w.Text(placeholder=_("note (optional)", lang=lang), layout=look.note,
+                            style=look.text_style, continuous_update=False)
+        super().__init__([self._text, self._k, self._bk, self._note], layout=look.row)
+        self.add_class("asesorlab-kuk")
+        self._k.on_click(self._on_k_click)
+        self._bk.on_click(self._on_bk_click)
+        self._handlers: list[Callable[[KukRow], None]] = []
+
+    # -- actions -----------------------------------------------------------------
+    def on_change(self, callback: Callable[[KukRow], None]) -> None:
+        """Call ``callback(row)`` when the verdict changes."""
+        self._handlers.append(callback)
+
+    def choose(self, verdict: str | None) -> None:
+        """Set the verdict as a click would (``None`` clears it)."""
+        if verdict is not None and verdict not in VERDICTS:
+            raise ValueError(f"verdict must be one of {VERDICTS}, not {verdict!r}")
+        if verdict == self.verdict:
+            return
+        self.verdict = verdict
+        self._k.button_style = "success" if verdict == "K" else ""
+        self._bk.button_style = "danger" if verdict == "BK" else ""
+        for handler in self._handlers:
+            handler(self)
+
+    def _on_k_click(self, _button: w.Button) -> None:
+        self.choose("K")
+
+    def _on_bk_click(self, _button: w.Button) -> None:
+        self.choose("BK")
+
+    # -- values ------------------------------------------------------------------
+    @property
+    def note(self) -> str:
+        """The trainee's note, stripped and cut to :data:`NOTE_MAX` characters."""
+        return str(self._note.value or "").strip()[:NOTE_MAX]
+
+    @note.setter
+    def note(self, text: str) -> None:
+        self._note.value = text
+
+    def reset(self) -> None:
+        """Clear the verdict and the note (a new case)."""
+        self.choose(None)
+        self._note.value = ""
+
+
+__all__ = ["NOTE_MAX", "KukRow"]

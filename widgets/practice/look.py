@@ -1,0 +1,82 @@
+"""The practice app's look: one stylesheet and the layouts its many rows share.
+
+A Voilà page pays for every widget model it shows, and a ``Layout`` or ``Style`` is a
+model of its own. Rows of the same kind therefore share one :class:`Look`, made once
+per app (never at import), so a 100-KUK case costs five models a row, not fifteen.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+import ipywidgets as w
+from ipywidgets.widgets.widget_bool import CheckboxStyle
+from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
+
+CSS = """
+.asesorlab-app { max-width: 1100px; font-size: 14px; }
+.asesorlab-app h2, .asesorlab-app h3 { margin: 0.4em 0 0.2em; }
+.asesorlab-card { border: 1px solid #d0d7de; border-radius: 6px; padding: 4px 8px;
+  margin: 2px 0; background: #fafbfc; }
+.asesorlab-muted { color: #57606a; font-size: 12px; }
+.asesorlab-element { color: #57606a; font-weight: 600; margin-top: 4px; }
+.asesorlab-kuk { border-bottom: 1px solid #eaeef2; }
+.asesorlab-error { color: #b3261e; font-weight: 600; }
+.asesorlab-critical { background: #ffebe9; color: #b3261e; font-weight: 700; }
+.asesorlab-ok { color: #1a7f37; }
+.asesorlab-debrief table { border-collapse: collapse; margin: 4px 0; }
+.asesorlab-debrief td, .asesorlab-debrief th { border: 1px solid #d0d7de; padding: 2px 6px;
+  text-align: left; vertical-align: top; }
+@property --asesorlab-s { syntax: '<integer>'; inherits: false; initial-value: 0; }
+@property --asesorlab-m { syntax: '<integer>'; inherits: false; initial-value: 0; }
+@keyframes asesorlab-sec { from { --asesorlab-s: 0; } to { --asesorlab-s: 60; } }
+@keyframes asesorlab-min { from { --asesorlab-m: 0; } to { --asesorlab-m: 6000; } }
+.asesorlab-clock { font-variant-numeric: tabular-nums; font-weight: 600;
+  animation: asesorlab-sec 60s steps(60, end) infinite,
+             asesorlab-min 360000s steps(6000, end) forwards;
+  counter-reset: m var(--asesorlab-m) s var(--asesorlab-s); }
+.asesorlab-clock::after { content: counter(m) ":" counter(s, decimal-leading-zero); }
+"""
+
+
+def esc(text: object) -> str:
+    """``text`` escaped for HTML (every case text is shown through this)."""
+    return html.escape(str(text), quote=True)
+
+
+def ul(items: Iterable[str]) -> str:
+    """An HTML list of already-escaped items."""
+    return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+
+
+class Look:
+    """Shared layouts and styles of one app; pass it to every row."""
+
+    def __init__(self) -> None:
+        self.row = w.Layout(width="100%", align_items="center")
+        self.text = w.Layout(flex="1 1 auto", width="auto")
+        self.verdict = w.Layout(width="52px", flex="0 0 auto")
+        self.note = w.Layout(width="28%", flex="0 0 auto")
+        self.check = w.Layout(width="auto", flex="0 0 auto")
+        self.button_style = w.ButtonStyle()
+        self.html_style = HTMLStyle()
+        self.text_style = TextStyle()
+        self.check_style = CheckboxStyle()
+
+    def html(self, value: str = "", *, layout: w.Layout | None = None) -> w.HTML:
+        """A read-only HTML widget using the shared style."""
+        return w.HTML(value, layout=layout or self.text, style=self.html_style)
+
+
+def stylesheet() -> w.HTML:
+    """The app's CSS as one HTML widget (no file served)."""
+    return w.HTML(f"<style>{CSS}</style>", layout=w.Layout(display="none"))
+
+
+def shown(widget: w.DOMWidget, visible: bool) -> None:
+    """Show or hide a widget with its own layout."""
+    widget.layout.display = "" if visible else "none"
+
+
+__all__ = ["CSS", "Look", "esc", "shown", "stylesheet", "ul"]

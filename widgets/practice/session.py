@@ -1,0 +1,145 @@
+"""The kernel side of a practice session: configuration, the case catalog, opening a case,
+and submitting a judgement — scored against the key, which is read from disk only here,
+at submit time, and never handed to a widget before the debrief.
+
+No widgets in this module: :class:`~widgets.practice.app.PracticeApp` shows what it returns.
+Configuration comes from environment variables that ``asesorlab serve`` sets for the kernel.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from toolkit.cases.io import case_files, key_path_for, load_case, load_key
+from toolkit.cases.model import Case, Judgement
+from toolkit.i18n import _, normalize_language
+from toolkit.scheme import Scheme
+from toolkit.schemeio import read_scheme, sample_scheme_path
+from toolkit.scoring import score
+from toolkit.store import Attempt, Store, new_token
+
+#: Environment variables read by :meth:`PracticeConfig.from_env`.
+CASES_ENV, SCHEME_ENV, DB_ENV, LANG_ENV = (
+    "ASESORLAB_CASES", "ASESORLAB_SCHEME", "ASESORLAB_DB", "ASESORLAB_LANG")
+
+
+class PracticeError(ValueError):
+    """The practice app cannot start: no cases, an unreadable scheme; the message says why."""
+
+
+@dataclass(frozen=True)
+class PracticeConfig:
+    """Where the cases, the scheme and the attempts are, and the language."""
+
+    cases_dir: Path
+    scheme_path: Path
+    db_url: str | None = None
+    lang: str = "id"
+
+    @classmethod
+    def from_env(cls, cases_dir: str | Path | None = None, scheme: str | Path | None = None,
+                 db: str | None = None, lang: str | None = None) -> PracticeConfig:
+        """Arguments first, then ``ASESORLAB_CASES``/``_SCHEME``/``_DB``/``_LANG``."""
+        folder = cases_dir or os.environ.get(CASES_ENV)
+        if not folder:
+            raise PracticeError(_("no case folder: set {env} or start the app with "
+                                  "'asesorlab serve'", env=CASES_ENV))
+        scheme_path = scheme or os.environ.get(SCHEME_ENV) or sample_scheme_path()
+        return cls(Path(folder), Path(scheme_path), db or os.environ.get(DB_ENV) or None,
+                   normalize_language(lang or os.environ.get(LANG_ENV)))
+
+
+@dataclass
+class CaseEntry:
+    """A case file of the catalog and the case in it."""
+
+    path: Path
+    case: Case
+
+    @property
+    def id(self) -> str:
+        """The case id."""
+        return self.case.id
+
+
+@dataclass
+class OpenedCase:
+    """A case opened by a trainee: the attempt token makes its submit happen once."""
+
+    trainee: str
+    entry: CaseEntry
+    token: str = field(default_factory=new_token)
+    opened_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    result: tuple[Any, Attempt] | None = None
+
+
+class PracticeSession:
+    """The scheme, the cases and the store of one kernel."""
+
+    def __init__(self, config: PracticeConfig, store: Store | None = None) -> None:
+        self.config = config
+        self.scheme: Scheme = read_scheme(config.scheme_path)
+        files = case_files(config.cases_dir) if config.cases_dir.is_dir() else []
+        self.cases = [CaseEntry(path, load_case(path)) for path in files]
+        if not self.cases:
+            raise PracticeError(_("no case files (case-*.json) in {folder}",
+                                  folder=config.cases_dir))
+        self.store = store or Store(config.db_url)
+
+    def entry(self, case_id: str) -> CaseEntry | None:
+        """The catalog entry of ``case_id`` (only ids of the catalog are ever opened)."""
+        return next((entry for entry in self.cases if entry.id == case_id), None)
+
+    def labels(self) -> dict[str, str]:
+        """KUK id → ``UNITCODE e.k`` for messages."""
+        return {ref.id: f"{ref.unit.code} {ref.label}" for ref in self.scheme.iter_criteria()}
+
+    def next_case(self, trainee: str, after: str | None = None) -> tuple[CaseEntry, bool]:
+        """The first case ``trainee`` has not submitted (after ``after``, wrapping round);
+        ``(entry, unfinished)`` — the first case again, with ``False``, when all are done."""
+        done = self.store.finished_cases(trainee)
+        ids = [entry.id for entry in self.cases]
+        start = ids.index(after) + 1 if after in ids else 0
+        for entry in self.cases[start:] + self.cases[:start]:
+            if entry.id not in done:
+                return entry, True
+        return self.cases[start % len(self.cases)], False
+
+    def finished(self, trainee: str) -> set[str]:
+        """Ids of the cases ``trainee`` has submitted."""
+        return self.store.finished_cases(trainee)
+
+    def open(self, trainee: str, case_id: str) -> OpenedCase:
+        """Open a case of the catalog for ``trainee`` with a fresh attempt token."""
+        entry = self.entry(case_id)
+        if entry is None:
+            raise PracticeError(_("no case {case} in this set", case=case_id))
+        return OpenedCase(trainee, entry)
+
+    def submit(self, opened: OpenedCase, judgement: Judgement) -> tuple[Any, Attempt]:
+        """Score ``judgement`` against the key (read now, server-side) and store the attempt
+        in one transaction; a second submit of the same opened case returns the first."""
+        if opened.result is not None:
+            return opened.result
+        key = load_key(key_path_for(opened.entry.path))
+        report = score(key, judgement, lang=self.config.lang)
+        case = opened.entry.case
+        attempt, _created = self.store.record(Attempt(
+            token=opened.token, trainee=opened.trainee, case_id=case.id,
+            opened_at=opened.opened_at, judgement=judgement.model_dump(mode="json"),
+            score=report.to_dict(), scheme_code=case.scheme_code,
+            scheme_version=case.scheme_version or self.scheme.version_hash(),
+            language=self.config.lang))
+        opened.result = (report, attempt)
+        return opened.result
+
+    def history(self, trainee: str) -> list[Attempt]:
+        """The trainee's attempts, oldest first."""
+        return self.store.attempts(trainee)
+
+
+__all__ = ["CaseEntry", "OpenedCase", "PracticeConfig", "PracticeError", "PracticeSession"]
