@@ -18,7 +18,7 @@ import click
 
 from . import __version__
 from .errors import SchemeInvalid
-from .i18n import LANGUAGES, LanguageError, _, normalize_language, set_language
+from .i18n import LANGUAGES, LanguageError, _, language, normalize_language, set_language
 from .plugins import PluginHost, PluginLookupError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -87,10 +87,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return (and, as a script, exit with) its exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        set_language(normalize_language(_language_from_argv(args) or
-                                        os.environ.get("ASESORLAB_LANG")))
+        chosen = normalize_language(_language_from_argv(args) or os.environ.get("ASESORLAB_LANG"))
     except LanguageError:
-        set_language("id")
+        chosen = "id"
+    with language(chosen):  # restored afterwards, so in-process callers keep theirs
+        return _main(args)
+
+
+def _main(args: list[str]) -> int:
     host = PluginHost()
     cli = build_cli(host)
     try:

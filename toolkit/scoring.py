@@ -109,25 +109,25 @@ def _reason(texts: LocalizedText | None, lang: str) -> str:
     return texts.get(lang) or texts.get("en") or next(iter(texts.values()), "")
 
 
-def _matrix(judgements: Sequence[Judgement], ids: list[str],
-            pick: Any) -> NDArray[np.float64]:
-    out = np.full((len(judgements), len(ids)), np.nan)
-    for row, judgement in enumerate(judgements):
-        for col, target in enumerate(ids):
-            value = pick(judgement, target)
-            if value is not None:
-                out[row, col] = float(value)
-    return out
+def _criteria_matrix(judgements: Sequence[Judgement], kuks: list[str]) -> NDArray[np.float64]:
+    """(judgements, KUK) codes: 1.0 K, 0.0 BK, NaN undecided."""
+    nan = float("nan")
+    rows = [[_CODE.get(j.criteria.get(k, ""), nan) for k in kuks] for j in judgements]
+    return np.array(rows, dtype=np.float64).reshape(len(judgements), len(kuks))
 
 
-def _criterion(judgement: Judgement, kuk: str) -> float | None:
-    verdict = judgement.criteria.get(kuk)
-    return _CODE[verdict] if verdict else None
-
-
-def _evidence(judgement: Judgement, target: tuple[str, str]) -> bool | None:
-    verdict = judgement.evidence.get(target[0])
-    return None if verdict is None else bool(getattr(verdict, target[1]))
+def _evidence_matrix(judgements: Sequence[Judgement], items: list[str]) -> NDArray[np.float64]:
+    """(judgements, item × rule) as 1.0/0.0, NaN where the item was not judged."""
+    missing = (float("nan"),) * len(_RULES)
+    rows = []
+    for judgement in judgements:
+        row: list[float] = []
+        for item in items:
+            v = judgement.evidence.get(item)
+            row.extend(missing if v is None else (v.valid, v.authentic, v.current,
+                                                  v.sufficient))
+        rows.append(row)
+    return np.array(rows, dtype=np.float64).reshape(len(judgements), len(items) * len(_RULES))
 
 
 def _safe(compute: Any, ref: NDArray[np.float64], given: NDArray[np.float64]) -> NDArray[
@@ -153,7 +153,7 @@ def score_many(key: AnswerKey, judgements: Sequence[Judgement],
             raise ScoringError("; ".join(message for _where, message in problems))
     kuks = list(key.criteria)
     ref = np.array([_CODE[key.criteria[k]] for k in kuks])
-    given = _matrix(judgements, kuks, _criterion)
+    given = _criteria_matrix(judgements, kuks)
     decided = ~np.isnan(given)
     agree = decided & (given == ref[None, :])
     false_k = decided & (ref[None, :] == 0.0) & (given == 1.0)
@@ -162,23 +162,27 @@ def score_many(key: AnswerKey, judgements: Sequence[Judgement],
     ac1 = _safe(gwet_ac1_many, ref, given)
     ev_targets = [(item, rule) for item in key.evidence for rule in _RULES]
     ev_ref = np.array([float(getattr(key.evidence[i], r)) for i, r in ev_targets])
-    ev_given = _matrix(judgements, ev_targets, _evidence)
+    ev_given = _evidence_matrix(judgements, list(key.evidence))
     ev_agree = ~np.isnan(ev_given) & (ev_given == ev_ref[None, :])
+    agreed, missing = agree.sum(axis=1), (~decided).sum(axis=1)
+    criteria_share = agree.mean(axis=1) if kuks else np.ones(len(judgements))
+    false_k_count, false_bk_count = false_k.sum(axis=1), false_bk.sum(axis=1)
+    n_items = len(key.evidence)
+    per_rule = (ev_agree.reshape(len(judgements), n_items, len(_RULES)).mean(axis=1)
+                if n_items else np.ones((len(judgements), len(_RULES))))
+    ev_share = ev_agree.mean(axis=1) if n_items else np.ones(len(judgements))
     reports = []
     for row, judgement in enumerate(judgements):
-        by_rule = {rule: float(ev_agree[row, i::4].mean()) if ev_targets else 1.0
-                   for i, rule in enumerate(_RULES)}
+        by_rule = {rule: float(per_rule[row, i]) for i, rule in enumerate(_RULES)}
         units_correct = {u: judgement.units.get(u) == v for u, v in key.units.items()}
         reports.append(ScoreReport(
             case=key.case, language=lang, criteria_total=len(kuks),
-            criteria_agreed=int(agree[row].sum()),
-            criteria_missing=int((~decided[row]).sum()),
-            criteria_agreement=float(agree[row].mean()) if kuks else 1.0,
+            criteria_agreed=int(agreed[row]), criteria_missing=int(missing[row]),
+            criteria_agreement=float(criteria_share[row]),
             kappa=float(kappa[row]), ac1=float(ac1[row]),
-            false_competent=int(false_k[row].sum()),
-            false_not_yet_competent=int(false_bk[row].sum()),
-            evidence_total=len(ev_targets),
-            evidence_agreement=float(ev_agree[row].mean()) if ev_targets else 1.0,
+            false_competent=int(false_k_count[row]),
+            false_not_yet_competent=int(false_bk_count[row]),
+            evidence_total=len(ev_targets), evidence_agreement=float(ev_share[row]),
             evidence_rule_agreement=by_rule, units_correct=units_correct,
             units_agreement=(sum(units_correct.values()) / len(units_correct)
                              if units_correct else 1.0),
@@ -194,16 +198,17 @@ def _debrief(key: AnswerKey, judgement: Judgement, kuks: list[str], agree: NDArr
              ev_targets: list[tuple[str, str]], ev_agree: NDArray[np.bool_],
              lang: str) -> list[DebriefItem]:
     items: list[DebriefItem] = []
+    make = DebriefItem.model_construct  # the values come from validated models
     for index in np.flatnonzero(~agree):
         kuk = kuks[index]
         expected, given = key.criteria[kuk], judgement.criteria.get(kuk)
-        items.append(DebriefItem(target=kuk, kind="criterion", expected=expected, given=given,
+        items.append(make(target=kuk, kind="criterion", expected=expected, given=given,
                                  reason=_reason(key.reasons.criteria.get(kuk), lang),
                                  critical=expected == "BK" and given == "K"))
     for index in np.flatnonzero(~ev_agree):
         item, rule = ev_targets[index]
         verdict = judgement.evidence.get(item)
-        items.append(DebriefItem(
+        items.append(make(
             target=f"{item}/{rule}", kind="evidence",
             expected=bool(getattr(key.evidence[item], rule)),
             given=None if verdict is None else bool(getattr(verdict, rule)),
@@ -211,11 +216,11 @@ def _debrief(key: AnswerKey, judgement: Judgement, kuks: list[str], agree: NDArr
     for unit, expected in key.units.items():
         given = judgement.units.get(unit)
         if given != expected:
-            items.append(DebriefItem(target=unit, kind="unit", expected=expected, given=given,
+            items.append(make(target=unit, kind="unit", expected=expected, given=given,
                                      reason=_reason(key.reasons.units.get(unit), lang),
                                      critical=expected == "BK" and given == "K"))
     if judgement.recommendation != key.recommendation:
-        items.append(DebriefItem(
+        items.append(make(
             target="recommendation", kind="recommendation", expected=key.recommendation,
             given=judgement.recommendation, reason=_reason(key.reasons.recommendation, lang),
             critical=key.recommendation == "BK"))

@@ -24,15 +24,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from matplotlib.figure import Figure
+
 from toolkit.cases import AnswerKey, Case, CaseError, FlawRates, generate_cases
 from toolkit.cases.io import save_case_set
 from toolkit.errors import SchemeInvalid
+from toolkit.exporters import export_documents
 from toolkit.i18n import LANGUAGES, _
 from toolkit.i18n import language as use_language
+from toolkit.instruments import generate
 from toolkit.scheme import Scheme
 from toolkit.schemeio import read_scheme, sample_scheme_path
 from toolkit.schemeio.atomic import write_bytes_atomic, write_text_atomic
 
+from .batch.export import markdown_docx, markdown_html
 from .pack_render import answer_key_text, case_text, exercise_sheet, table, unit_intro
 
 DEFAULT_FORMS: tuple[str, ...] = ("FR.IA.01", "FR.IA.03")
@@ -88,17 +93,18 @@ class Pack:
     cases: Markdown
     exercise: Markdown
     summary_rows: list[CaseSummary]
+    summary: Markdown
     chart: Png
     files: list[str] = field(default_factory=list)
 
-    @property
-    def summary(self) -> Markdown:
-        """The summary table: one row per case."""
-        header = [_("Case"), _("Asesi"), _("Evidence"), _("Flawed items"), _("KUK K"),
-                  _("KUK BK"), _("Traps"), _("Difficulty"), _("Recommendation")]
-        rows = [[s.id, s.asesi, s.evidence, s.flawed, s.criteria_k, s.criteria_bk, s.traps,
-                 f"{s.difficulty:.2f}", s.recommendation] for s in self.summary_rows]
-        return Markdown(f"## {_('Summary')}\n\n" + table(header, rows))
+
+def summary_text(rows: list[CaseSummary]) -> str:
+    """The summary table: one row per case."""
+    header = [_("Case"), _("Asesi"), _("Evidence"), _("Flawed items"), _("KUK K"),
+              _("KUK BK"), _("Traps"), _("Difficulty"), _("Recommendation")]
+    cells = [[s.id, s.asesi, s.evidence, s.flawed, s.criteria_k, s.criteria_bk, s.traps,
+              f"{s.difficulty:.2f}", s.recommendation] for s in rows]
+    return f"## {_('Summary')}\n\n" + table(header, cells)
 
 
 def resolve_units(scheme: Scheme, units: str | list[str] | None) -> list[str]:
@@ -139,8 +145,6 @@ def summarize(case: Case, key: AnswerKey) -> CaseSummary:
 
 def difficulty_chart(rows: list[CaseSummary]) -> bytes:
     """A bar chart (PNG) of each case's difficulty: its traps per decision."""
-    from matplotlib.figure import Figure
-
     figure = Figure(figsize=(6, 0.5 + 0.45 * max(len(rows), 1)), dpi=90)
     axes = figure.add_subplot()
     names = [row.id for row in rows]
@@ -160,24 +164,14 @@ def difficulty_chart(rows: list[CaseSummary]) -> bytes:
 
 
 def _write_answer_key(text: str, out: Path) -> list[Path]:
-    from nbconvert.filters.markdown_mistune import markdown2html_mistune
-
-    from .batch.export import markdown_docx
-
     html_path, docx_path = out / "answer-key.html", out / "answer-key.docx"
-    title = _("Answer key")
-    write_text_atomic(html_path, f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>"
-                                 f"{title}</title></head><body>{markdown2html_mistune(text)}"
-                                 "</body></html>\n")
+    write_text_atomic(html_path, markdown_html(text, title=_("Answer key")))
     markdown_docx(text, docx_path)
     return [html_path, docx_path]
 
 
 def _write_instruments(scheme: Scheme, units: list[str], forms: tuple[str, ...],
                        out: Path) -> list[Path]:
-    from toolkit.exporters import export_documents
-    from toolkit.instruments import generate
-
     written: list[Path] = []
     for form in forms:
         documents = generate(scheme, form, units)
@@ -208,10 +202,11 @@ def build_pack(scheme: str | Path | Scheme | None = None, units: str | list[str]
         files.append(out / "difficulty.png")
         pack = Pack(loaded, chosen, pairs, Markdown(unit_intro(loaded, chosen)),
                     Markdown("\n\n".join(case_text(c) for c in case_list)),
-                    Markdown(exercise_sheet(loaded, case_list)), rows, Png(chart),
+                    Markdown(exercise_sheet(loaded, case_list)), rows,
+                    Markdown(summary_text(rows)), Png(chart),
                     sorted(str(p.relative_to(out)) for p in files))
         sidecar = {
-            "parameters": {"scheme": str(scheme) if not isinstance(scheme, Scheme) else None,
+            "parameters": {"scheme": str(scheme) if isinstance(scheme, str | Path) else None,
                            "units": units, "seed": seed, "cases": cases,
                            "flaws": flaw_rates(flaws).to_text(), "language": code},
             "scheme": {"code": loaded.code, "title": loaded.title},

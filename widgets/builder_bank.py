@@ -117,7 +117,8 @@ class BankEditor(w.VBox):
             f"<li><b>{escape(q.kind)}</b> {escape(q.text)}"
             f"{' (KUK ' + escape(', '.join(q.kuk)) + ')' if q.kuk else ''}</li>"
             for q in questions)
-        empty = f"<i>{escape(_('No questions yet'))}</i>"
+        empty_text = _("No questions yet")
+        empty = f"<i>{escape(empty_text)}</i>"
         self._list.value = f"<ol>{items}</ol>" if items else empty
         self._remove_index.max = max(1, len(questions))
 

@@ -8,12 +8,13 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from instrument_readers import HOSTILE
 
 from toolkit.instruments import InstrumentBank, load_bank, sample_bank_path
 from toolkit.plugins import PluginHost
 from toolkit.scheme import Scheme
 from toolkit.schemeio import read_scheme, sample_scheme_path
+
+from .instrument_readers import HOSTILE
 
 EXAMPLE_SRC = Path(__file__).resolve().parent.parent / "plugins" / "asesorlab-example"
 

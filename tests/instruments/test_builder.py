@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from instrument_readers import HOSTILE, docx_column, parse_html
 
 from toolkit.instruments import InstrumentBank, load_bank
 from widgets.instrument_builder import InstrumentBuilder
+
+from .instrument_readers import HOSTILE, docx_column, parse_html
 
 
 @pytest.fixture

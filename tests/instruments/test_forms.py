@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from instrument_readers import HOSTILE, assert_in_order, docx_column, docx_text, parse_html
 
 from toolkit.exporters import export_documents
 from toolkit.exporters.html import render_html
@@ -16,6 +15,8 @@ from toolkit.instruments import (
     generate,
     list_instruments,
 )
+
+from .instrument_readers import HOSTILE, assert_in_order, docx_column, docx_text, parse_html
 
 DETAILS = AssessmentDetails(date="2 Mei 2024", tuk="TUK Sewaktu LSP", assessor="Budi Santoso",
                             assessor_reg="MET.000.010629 2017", candidate="Siti Aminah")

@@ -6,11 +6,20 @@ import json
 import shutil
 
 import pytest
-from instrument_readers import docx_column, parse_html
 
 from toolkit.cli import main
+from toolkit.i18n import set_language
 from toolkit.instruments import sample_bank_path
 from toolkit.schemeio import sample_scheme_path
+
+from .instrument_readers import docx_column, parse_html
+
+
+@pytest.fixture(autouse=True)
+def _restore_language():
+    """``main()`` sets this context's language; give later tests the default back."""
+    yield
+    set_language(None)
 
 
 @pytest.fixture

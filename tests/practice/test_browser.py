@@ -125,7 +125,7 @@ def test_key_never_reaches_the_browser_before_submit(chromium: Any, served: Serv
     assert leaked == []
     page.locator(".asesorlab-submit").click()
     page.locator(".asesorlab-debrief .asesorlab-score").wait_for()
-    after = "\n".join(received[len(before.split("\n")) and 0:])
+    after = "\n".join(received)
     shown = [s for s in secrets if any(v in after for v in _variants(s))]
     assert shown, "the debrief should show the key's reasons after submit"
     context.close()

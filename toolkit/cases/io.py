@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import SchemeError, SchemeInvalid
 from ..i18n import _
 from ..schemeio.atomic import write_text_atomic
-from ..schemeio.textformats import _compose, _read_text
+from ..schemeio.textformats import compose_yaml, read_input_text
 from ..schemeio.validate import DataPath, Locator
 from .model import AnswerKey, Case, Judgement
 
@@ -115,14 +115,14 @@ def read_data(path: str | Path) -> tuple[Any, Locator]:
         raise SchemeInvalid([SchemeError(_("file not found"), file=str(file))])
     if file.is_dir():
         raise SchemeInvalid([SchemeError(_("this is a folder, not a file"), file=str(file))])
-    text = _read_text(file)
+    text = read_input_text(file)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise SchemeInvalid([SchemeError(
             _("JSON syntax error: {problem} (column {column})", problem=exc.msg,
               column=exc.colno), file=str(file), line=exc.lineno)]) from None
-    _data, locator = _compose(text, file, lenient=True)
+    _data, locator = compose_yaml(text, file, lenient=True)
     return data, locator
 
 

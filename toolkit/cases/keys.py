@@ -105,7 +105,8 @@ def derive_key(case: Case, scheme: Scheme, rule: str = "default",
     if previous is not None and overrides is None:
         overrides = previous.overrides
     chosen = list(overrides or [])
-    fixed: dict[str, Any] = {o.target: o.value for o in chosen}
+    fixed: dict[str, Any] = {o.target.strip(): _parse_value(o.target.strip(), o.value)
+                             for o in chosen}
     key = get_rule(rule, host).derive(case, scheme, fixed)
     if previous is not None:
         key.flaws, key.truly_met = previous.flaws, previous.truly_met
@@ -134,22 +135,27 @@ def _parse_bool(target: str, value: Any) -> bool:
                       target=target, value=value))
 
 
+def _parse_value(target: str, value: Any) -> str | bool:
+    """K/BK for a KUK, unit or recommendation target; a boolean for an evidence rule."""
+    if target.startswith("evidence/"):
+        return _parse_bool(target, value)
+    return _parse_verdict(target, value)
+
+
 def normalize_override(key: AnswerKey, override: Override) -> Override:
     """``override`` with its value parsed (K/BK or a boolean); unknown targets raise."""
     target = override.target.strip()
     kind, _sep, rest = target.partition("/")
-    value: str | bool
-    if ((kind == "criteria" and rest in key.criteria) or (kind == "units" and rest in key.units)
-            or target == "recommendation"):
-        value = _parse_verdict(target, override.value)
-    elif kind == "evidence" and rest.rpartition("/")[0] in key.evidence and (
-            rest.rpartition("/")[2] in EVIDENCE_RULES):
-        value = _parse_bool(target, override.value)
-    else:
+    known = ((kind == "criteria" and rest in key.criteria)
+             or (kind == "units" and rest in key.units) or target == "recommendation" or (
+                 kind == "evidence" and rest.rpartition("/")[0] in key.evidence
+                 and rest.rpartition("/")[2] in EVIDENCE_RULES))
+    if not known:
         raise CaseError(_("override target {target!r} is not in the key of {case}; use "
                           "criteria/<KUK id>, evidence/<item id>/<valid|authentic|current|"
                           "sufficient>, units/<unit code> or recommendation",
                           target=target, case=key.case))
+    value = _parse_value(target, override.value)
     if not override.note.strip():
         raise CaseError(_("override of {target}: a note saying why is required",
                           target=target))

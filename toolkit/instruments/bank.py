@@ -21,7 +21,7 @@ from ..errors import SchemeError, SchemeInvalid
 from ..i18n import _
 from ..scheme import Scheme
 from ..schemeio.atomic import write_text_atomic
-from ..schemeio.textformats import _compose, _read_text
+from ..schemeio.textformats import compose_yaml, read_input_text
 from ..schemeio.validate import DataPath, Locator
 
 QuestionKind = Literal["supporting", "oral", "multiple_choice"]
@@ -206,7 +206,7 @@ def load_bank(path: str | Path, scheme: Scheme | None = None) -> InstrumentBank:
     file = Path(path)
     if not file.is_file():
         raise SchemeInvalid([SchemeError(_("file not found"), file=str(file))])
-    data, locator = _compose(_read_text(file), file)
+    data, locator = compose_yaml(read_input_text(file), file)
     return bank_from_data(data, locator, scheme)
 
 

@@ -22,7 +22,8 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-def _read_text(path: Path) -> str:
+def read_input_text(path: Path) -> str:
+    """The UTF-8 text of ``path``; a located error when it is empty or not text."""
     raw = path.read_bytes()
     if not raw.strip():
         raise SchemeInvalid([SchemeError(_("the file is empty"), file=str(path))])
@@ -62,8 +63,12 @@ def _syntax_error(path: Path, exc: yaml.YAMLError) -> SchemeInvalid:
         file=str(path), line=mark.line + 1 if mark else None)])
 
 
-def _compose(text: str, path: Path, lenient: bool = False) -> tuple[Any, Locator]:
-    """Parse ``text`` into data and a line index; ``lenient`` skips YAML syntax errors."""
+def compose_yaml(text: str, path: Path, lenient: bool = False) -> tuple[Any, Locator]:
+    """Parse YAML (or JSON) ``text`` into data and a :class:`Locator` of every key's line.
+
+    Syntax errors and repeated keys raise located errors; ``lenient`` returns no data
+    and an empty locator on syntax errors instead (for JSON that YAML cannot read).
+    """
     locator = Locator(str(path))
     loader = _Loader(text)
     try:
@@ -84,21 +89,21 @@ def _compose(text: str, path: Path, lenient: bool = False) -> tuple[Any, Locator
 def read_yaml(path: str | Path) -> LoadedScheme:
     """Read a YAML scheme file."""
     file = Path(path)
-    data, locator = _compose(_read_text(file), file)
+    data, locator = compose_yaml(read_input_text(file), file)
     return build_scheme(data, locator)
 
 
 def read_json(path: str | Path) -> LoadedScheme:
     """Read a JSON scheme file (the same shape as YAML)."""
     file = Path(path)
-    text = _read_text(file)
+    text = read_input_text(file)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise SchemeInvalid([SchemeError(
             _("JSON syntax error: {problem} (column {column})", problem=exc.msg,
               column=exc.colno), file=str(file), line=exc.lineno)]) from None
-    _data, locator = _compose(text, file, lenient=True)
+    _data, locator = compose_yaml(text, file, lenient=True)
     return build_scheme(data, locator)
 
 
@@ -115,4 +120,4 @@ def write_json(scheme: Scheme, path: str | Path) -> None:
     write_text_atomic(Path(path), text)
 
 
-__all__ = ["read_json", "read_yaml", "write_json", "write_yaml"]
+__all__ = ["compose_yaml", "read_input_text", "read_json", "read_yaml", "write_json", "write_yaml"]

@@ -9,6 +9,7 @@ and images), in order.
 from __future__ import annotations
 
 import base64
+import html
 import io
 import re
 from functools import lru_cache
@@ -72,51 +73,104 @@ def _plain(text: str) -> str:
     return _INLINE.sub("", _LINK.sub(r"\1", text)).strip()
 
 
-def _add_markdown(document: Any, text: str) -> None:
-    table_rows: list[list[str]] = []
+Block = tuple[str, Any]
+
+
+def markdown_blocks(text: str) -> list[Block]:
+    """The blocks of the Markdown we write: ("heading", (level, text)), ("paragraph", text),
+    ("bullet", text), ("number", text) and ("table", rows); inline marks are kept."""
+    blocks: list[Block] = []
     paragraph: list[str] = []
+    rows: list[list[str]] = []
 
     def flush() -> None:
         if paragraph:
-            document.add_paragraph(_plain(" ".join(paragraph)))
+            blocks.append(("paragraph", " ".join(paragraph)))
             paragraph.clear()
-        if table_rows:
-            width = max(len(row) for row in table_rows)
-            table = document.add_table(rows=len(table_rows), cols=width)
-            table.style = "Table Grid"
-            for r, row in enumerate(table_rows):
-                for c, value in enumerate(row):
-                    table.cell(r, c).text = _plain(value)
-            table_rows.clear()
+        if rows:
+            blocks.append(("table", list(rows)))
+            rows.clear()
 
     for raw in text.splitlines():
         line = raw.strip()
         if line.startswith("|"):
             if paragraph:
-                document.add_paragraph(_plain(" ".join(paragraph)))
-                paragraph.clear()
-            cells = [c.strip() for c in line.strip("|").split("|")]
+                flush()
+            cells = [c.strip().replace("\\|", "|")
+                     for c in re.split(r"(?<!\\)\|", line.strip("|"))]
             if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
-                table_rows.append(cells)
+                rows.append(cells)
             continue
-        if table_rows:
-            flush()
         heading = re.match(r"(#{1,6})\s+(.*)", line)
         bullet = re.match(r"[-*]\s+(.*)", line)
         numbered = re.match(r"\d+[.)]\s+(.*)", line)
-        if not line:
+        if not line or heading or bullet or numbered or rows:
             flush()
-        elif heading:
-            flush()
-            document.add_heading(_plain(heading.group(2)), level=min(len(heading.group(1)), 4))
-        elif bullet or numbered:
-            flush()
-            item = (bullet or numbered).group(1)  # type: ignore[union-attr]
-            document.add_paragraph(_plain(item),
-                                   style="List Bullet" if bullet else "List Number")
-        else:
+        if heading:
+            blocks.append(("heading", (len(heading.group(1)), heading.group(2))))
+        elif bullet:
+            blocks.append(("bullet", bullet.group(1)))
+        elif numbered:
+            blocks.append(("number", numbered.group(1)))
+        elif line:
             paragraph.append(line)
     flush()
+    return blocks
+
+
+def _docx_table(document: Any, rows: list[list[str]]) -> None:
+    from docx.table import _Cell
+
+    width = max(len(row) for row in rows)
+    table = document.add_table(rows=0, cols=width)
+    table.style = "Table Grid"
+    for row in rows:
+        added = table.add_row()
+        for tc, value in zip(added._tr.tc_lst, row, strict=False):
+            _Cell(tc, table).text = _plain(value)
+
+
+def _add_markdown(document: Any, text: str) -> None:
+    for kind, value in markdown_blocks(text):
+        if kind == "heading":
+            document.add_heading(_plain(value[1]), level=min(value[0], 4))
+        elif kind == "table":
+            _docx_table(document, value)
+        elif kind in ("bullet", "number"):
+            document.add_paragraph(_plain(value),
+                                   style="List Bullet" if kind == "bullet" else "List Number")
+        else:
+            document.add_paragraph(_plain(value))
+
+
+def _inline_html(text: str) -> str:
+    escaped = html.escape(text, quote=False)
+    escaped = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", escaped)
+    return re.sub(r"`(.+?)`", r"<code>\1</code>", escaped)
+
+
+def markdown_html(text: str, title: str = "") -> str:
+    """A standalone HTML page of a Markdown text (the subset :func:`markdown_blocks` reads)."""
+    body: list[str] = []
+    for kind, value in markdown_blocks(text):
+        if kind == "heading":
+            body.append(f"<h{value[0]}>{_inline_html(value[1])}</h{value[0]}>")
+        elif kind == "table":
+            head, *rest = value
+            body.append("<table><thead><tr>" + "".join(
+                f"<th>{_inline_html(c)}</th>" for c in head) + "</tr></thead><tbody>" + "".join(
+                "<tr>" + "".join(f"<td>{_inline_html(c)}</td>" for c in row) + "</tr>"
+                for row in rest) + "</tbody></table>")
+        elif kind in ("bullet", "number"):
+            body.append(f"<ul><li>{_inline_html(value)}</li></ul>")
+        else:
+            body.append(f"<p>{_inline_html(value)}</p>")
+    style = ("body{font-family:sans-serif;max-width:60em;margin:auto}table{border-collapse:"
+             "collapse;margin:1em 0}td,th{border:1px solid #999;padding:.2em .4em;"
+             "vertical-align:top}")
+    return (f"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{html.escape(title)}"
+            f"</title><style>{style}</style></head><body>\n" + "\n".join(body) +
+            "\n</body></html>\n")
 
 
 def markdown_docx(text: str, path: Path) -> None:
@@ -140,4 +194,7 @@ def notebook_docx(nb: Any, path: Path) -> None:
     write_atomic(path, lambda tmp: document.save(str(tmp)))
 
 
-__all__ = ["markdown_docx", "notebook_docx", "notebook_html", "write_html"]
+__all__ = [
+    "markdown_blocks", "markdown_docx", "markdown_html", "notebook_docx", "notebook_html",
+    "write_html",
+]

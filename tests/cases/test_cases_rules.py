@@ -142,6 +142,8 @@ def test_evidence_override_flows_through_the_rule(sound_case: Case) -> None:
     key = derive_key(sound_case, _scheme(), overrides=[override])
     assert not key.evidence["E01"].authentic and not key.evidence["E02"].sufficient
     assert key.criteria[K11] == "BK" and key.recommendation == "BK"
+    as_text = Override(target="evidence/E01/authentic", value="false", note="teks")
+    assert derive_key(sound_case, _scheme(), overrides=[as_text]).criteria[K11] == "BK"
     # regenerating from the case keeps the correction (it lives in the key)
     again = derive_key(sound_case, _scheme(currency_years=10), previous=key)
     assert again.overrides == key.overrides and again.criteria[K11] == "BK"

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from toolkit.cases import CaseError, Flaw, FlawRates, generate_cases
-from toolkit.cases.io import save_case_set
+from toolkit.cases.io import dumps, save_case_set
 from toolkit.cases.rules import overlap
 from toolkit.i18n import language
 from toolkit.plugins import PluginHost
@@ -34,6 +34,21 @@ def test_same_seed_gives_byte_identical_files(small_scheme: Scheme, host: Plugin
     assert _files(tmp_path / "a") == _files(tmp_path / "b")
     save_case_set(generate_cases(small_scheme, count=3, seed=12, host=host), tmp_path / "c")
     assert _files(tmp_path / "a") != _files(tmp_path / "c")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**63), flaws=rates, language=st.sampled_from(["id", "en"]))
+def test_generation_is_deterministic_per_seed(small_scheme: Scheme, host: PluginHost,
+                                              seed: int, flaws: FlawRates,
+                                              language: str) -> None:
+    def texts() -> list[str]:
+        pairs = generate_cases(small_scheme, count=2, seed=seed, flaws=flaws,
+                               language=language, host=host)
+        return [dumps(model) for pair in pairs for model in pair]
+
+    first = texts()
+    assert texts() == first  # the very text save_case_set writes
+    assert first[0] != first[2]  # two cases of one set differ
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,0 +1,1 @@
+"""Tests of the instruments area: FR forms, bank, exporters, CLI, builder, print."""
