@@ -7,25 +7,12 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from suite_support import ASESORLAB, EXAMPLE_PLUGIN, CliResult
 
 from toolkit.schemeio import sample_scheme_path
-
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE_PLUGIN = ROOT / "tests" / "plugins" / "asesorlab-example"
-ASESORLAB = Path(sys.executable).parent / "asesorlab"
-
-
-@dataclass
-class CliResult:
-    """What one run of the real ``asesorlab`` command produced."""
-
-    code: int
-    out: str
-    err: str
 
 
 @pytest.fixture

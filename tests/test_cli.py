@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import CliResult
+from suite_support import CliResult
 
 from toolkit import __version__, read_scheme
 

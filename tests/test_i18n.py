@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 
 import pytest
-from conftest import ROOT
+from suite_support import ROOT
 
 from toolkit.i18n import LanguageError, gettext, language, normalize_language
 

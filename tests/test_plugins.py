@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, CliResult
+from suite_support import ROOT, CliResult
 
 from toolkit import hookspecs
 from toolkit.plugins import DEFAULT_PLUGINS, PluginHost, PluginLookupError

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from conftest import ROOT
+from suite_support import ROOT
 
 import toolkit
 

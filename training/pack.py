@@ -104,7 +104,7 @@ def summary_text(rows: list[CaseSummary]) -> str:
               _("KUK BK"), _("Traps"), _("Difficulty"), _("Recommendation")]
     cells = [[s.id, s.asesi, s.evidence, s.flawed, s.criteria_k, s.criteria_bk, s.traps,
               f"{s.difficulty:.2f}", s.recommendation] for s in rows]
-    return f"## {_('Summary')}\n\n" + table(header, cells)
+    return "## " + _("Summary") + "\n\n" + table(header, cells)
 
 
 def resolve_units(scheme: Scheme, units: str | list[str] | None) -> list[str]:

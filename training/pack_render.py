@@ -47,7 +47,7 @@ def _items(value: str | list[str] | None) -> list[str]:
 
 def unit_intro(scheme: Scheme, units: list[str]) -> str:
     """The scheme and, per selected unit, its description, elements, KUK and critical aspects."""
-    parts = [f"# {_('Training pack')}: {scheme.title}",
+    parts = ["# " + _("Training pack: {title}", title=scheme.title),
              _("Scheme {code} ({kind}); {count} unit(s) in this pack.", code=scheme.code,
                kind=scheme.kind, count=len(units))]
     for code in units:
@@ -56,12 +56,13 @@ def unit_intro(scheme: Scheme, units: list[str]) -> str:
         if unit.description:
             parts.append(unit.description)
         for number, element in enumerate(unit.elements, 1):
-            lines = [f"**{_('Element')} {number}. {element.title}**", ""]
+            lines = ["**" + _("Element {number}. {title}", number=number, title=element.title)
+                     + "**", ""]
             lines += [f"- {number}.{k} {c.text}" for k, c in enumerate(element.criteria, 1)]
             parts.append("\n".join(lines))
         critical = _items(unit.assessment_guide.aspek_kritis if unit.assessment_guide else None)
         if critical:
-            parts.append(f"**{_('Critical aspects')}**\n\n" +
+            parts.append("**" + _("Critical aspects") + "**\n\n" +
                          "\n".join(f"- {item}" for item in critical))
     return "\n\n".join(parts)
 
@@ -75,20 +76,20 @@ def _evidence_rows(items: list[EvidenceItem]) -> list[list[object]]:
 def case_text(case: Case) -> str:
     """One case as a trainee reads it: profile, evidence, observations and answers."""
     who = case.asesi
-    parts = [f"## {_('Case')} {case.id}: {who.name}",
+    parts = ["## " + _("Case {id}: {name}", id=case.id, name=who.name),
              table([_("Background"), _("Education"), _("Workplace"), _("Experience (years)"),
                     _("Assessment date")],
                    [[who.background or "-", who.education or "-", who.workplace or "-",
                      who.experience_years, case.assessment_date.isoformat()]]),
-             f"### {_('Evidence')}",
-             table([_("No"), _("Kind"), _("Title"), _("Date"), _("Owner"), _("Issuer"),
+             "### " + _("Evidence"),
+             table([_("No."), _("Kind"), _("Title"), _("Date"), _("Owner"), _("Issuer"),
                     _("Claims KUK"), _("Summary")], _evidence_rows(case.evidence))]
     if case.observations:
-        parts += [f"### {_('Observation notes')}",
+        parts += ["### " + _("Observation notes"),
                   table([_("KUK"), _("Note")], [[o.criterion, o.note]
                                                 for o in case.observations])]
     if case.answers:
-        parts += [f"### {_('Answers to questions')}",
+        parts += ["### " + _("Answers to questions"),
                   table([_("KUK"), _("Question"), _("Answer")],
                         [[a.criterion, a.question, a.answer] for a in case.answers])]
     return "\n\n".join(parts)
@@ -96,21 +97,21 @@ def case_text(case: Case) -> str:
 
 def exercise_sheet(scheme: Scheme, cases: list[Case]) -> str:
     """Blank sheets: VATM per evidence item, K/BK per KUK, unit decisions, recommendation."""
-    parts = [f"# {_('Exercise sheet')}",
+    parts = ["# " + _("Exercise sheet"),
              _("For each case: judge every piece of evidence against the rules of evidence "
                "(Valid, Authentic, Current, Sufficient), mark every KUK K or BK, decide each "
                "unit and the recommendation, and write feedback for the asesi.")]
     vatm = [_("Valid"), _("Authentic"), _("Current"), _("Sufficient")]
     for case in cases:
-        parts.append(f"## {_('Case')} {case.id}: {case.asesi.name}")
-        parts.append(table([_("No"), _("Title"), *vatm, _("Note")],
+        parts.append("## " + _("Case {id}: {name}", id=case.id, name=case.asesi.name))
+        parts.append(table([_("No."), _("Title"), *vatm, _("Note")],
                            [[item.id, item.title, "", "", "", "", ""]
                             for item in case.evidence]))
         refs = list(scheme.iter_criteria(case.units))
         parts.append(table([_("KUK"), _("Criterion"), "K", "BK", _("Note")],
                            [[ref.id, ref.text, "", "", ""] for ref in refs]))
         parts.append(table([_("Unit"), "K", "BK"], [[code, "", ""] for code in case.units]))
-        parts.append(f"{_('Recommendation')}: K / BK\n\n{_('Feedback')}: ______________________")
+        parts.append(_("Recommendation") + ": K / BK\n\n" + _("Feedback") + ": ____________")
     return "\n\n".join(parts)
 
 
@@ -125,19 +126,19 @@ def _yes(value: bool) -> str:
 
 def answer_key_text(cases: list[Case], keys: list[AnswerKey]) -> str:
     """The answer key with reasons, for the trainer (kept in a separate file)."""
-    parts = [f"# {_('Answer key')}"]
+    parts = ["# " + _("Answer key")]
     for case, key in zip(cases, keys, strict=True):
         reasons = key.reasons
-        parts.append(f"## {_('Case')} {case.id}: {case.asesi.name}")
+        parts.append("## " + _("Case {id}: {name}", id=case.id, name=case.asesi.name))
         recommendation = key.recommendation
-        parts.append(f"**{_('Recommendation')}: {recommendation}** — "
-                     f"{reasons.recommendation.get(get_language()) or ''}".rstrip(" —"))
+        why = reasons.recommendation.get(get_language()) or ""
+        parts.append(("**" + _("Recommendation") + f": {recommendation}** — {why}").rstrip(" —"))
         parts.append(table([_("Unit"), _("Decision"), _("Reason")],
                            [[code, verdict, _reason(reasons.units, code)]
                             for code, verdict in key.units.items()]))
         flaws = key.flaws
         parts.append(table(
-            [_("No"), _("Valid"), _("Authentic"), _("Current"), _("Sufficient"), _("Flaws"),
+            [_("No."), _("Valid"), _("Authentic"), _("Current"), _("Sufficient"), _("Flaws"),
              _("Reason")],
             [[item_id, *(_yes(getattr(verdict, rule)) for rule in VATM),
               ", ".join(str(f) for f in flaws.get(item_id, [])) or "-",

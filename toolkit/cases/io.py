@@ -13,13 +13,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from ..errors import SchemeError, SchemeInvalid
 from ..i18n import _
 from ..schemeio.atomic import write_text_atomic
-from ..schemeio.textformats import compose_yaml, read_input_text
-from ..schemeio.validate import DataPath, Locator
+from ..schemeio.textformats import read_json_data
+from ..schemeio.validate import Locator, validate_model
 from .model import AnswerKey, Case, Judgement
 
 M = TypeVar("M", bound=BaseModel)
@@ -78,52 +78,9 @@ def case_files(directory: str | Path) -> list[Path]:
 
 # -- reading --------------------------------------------------------------------------
 
-def _field(path: DataPath) -> str:
-    names = [str(part) for part in path]
-    return "/".join(names) if names else "-"
-
-
-def _message(error: dict[str, Any], path: DataPath) -> str:
-    kind, name = error["type"], _field(path)
-    if kind == "missing":
-        return _("required field {field!r} is missing", field=name)
-    if kind == "extra_forbidden":
-        return _("unknown key {key!r}", key=name)
-    if kind == "literal_error":
-        return _("{field!r} must be one of: {choices}", field=name,
-                 choices=error.get("ctx", {}).get("expected", ""))
-    if kind.startswith("bool"):
-        return _("{field!r} must be true or false", field=name)
-    if kind.startswith("date"):
-        return _("{field!r} must be a date (YYYY-MM-DD)", field=name)
-    if kind == "string_type":
-        return _("{field!r} must be text", field=name)
-    if kind == "list_type":
-        return _("{field!r} must be a list", field=name)
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return _("{field!r} must be a mapping of keys to values", field=name)
-    if kind == "enum":
-        return _("{field!r} must be one of: {choices}", field=name,
-                 choices=error.get("ctx", {}).get("expected", ""))
-    return _("{field!r} is not valid: {detail}", field=name, detail=error.get("msg", kind))
-
-
 def read_data(path: str | Path) -> tuple[Any, Locator]:
     """Parse a JSON file into data and a line index; syntax errors are located."""
-    file = Path(path)
-    if not file.exists():
-        raise SchemeInvalid([SchemeError(_("file not found"), file=str(file))])
-    if file.is_dir():
-        raise SchemeInvalid([SchemeError(_("this is a folder, not a file"), file=str(file))])
-    text = read_input_text(file)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise SchemeInvalid([SchemeError(
-            _("JSON syntax error: {problem} (column {column})", problem=exc.msg,
-              column=exc.colno), file=str(file), line=exc.lineno)]) from None
-    _data, locator = compose_yaml(text, file, lenient=True)
-    return data, locator
+    return read_json_data(path)
 
 
 def validate_data(data: Any, locator: Locator, model: type[M], what: str,
@@ -139,19 +96,7 @@ def validate_data(data: Any, locator: Locator, model: type[M], what: str,
     errors: list[SchemeError] = [
         locator.error((), _("required field {field!r} is missing", field=name))
         for name in required if name not in data]
-    try:
-        validated = model.model_validate(data)
-    except ValidationError as exc:
-        seen: set[DataPath] = set()
-        for item in exc.errors():
-            path = tuple(p for p in item["loc"] if not (isinstance(p, str) and "[" in p))
-            if path in seen:
-                continue
-            seen.add(path)
-            errors.append(locator.error(path, _message(dict(item), path)))
-    if errors:
-        raise SchemeInvalid(errors) from None
-    return validated
+    return validate_model(model, data, locator, full_path=True, errors=errors)
 
 
 #: Keys a key file and a judgement file must state (the others may be left out).

@@ -10,19 +10,18 @@ invented content.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..errors import SchemeError, SchemeInvalid
 from ..i18n import _
 from ..scheme import Scheme
 from ..schemeio.atomic import write_text_atomic
 from ..schemeio.textformats import compose_yaml, read_input_text
-from ..schemeio.validate import DataPath, Locator
+from ..schemeio.validate import DataPath, Locator, validate_model
 
 QuestionKind = Literal["supporting", "oral", "multiple_choice"]
 #: Instrument codes of FR.MAPA.02 (CL = ceklis observasi, DPL = daftar pertanyaan lisan, …).
@@ -108,35 +107,6 @@ class InstrumentBank(_Model):
         return self.model_dump(mode="json", exclude_defaults=True)
 
 
-def _model_at(path: DataPath) -> type[BaseModel]:
-    if "questions" in path:
-        return Question
-    if len(path) >= 2 and path[0] == "units":
-        return UnitBank
-    return InstrumentBank
-
-
-def _message(error: Mapping[str, Any], path: DataPath) -> str:
-    kind = error["type"]
-    names = [p for p in path if isinstance(p, str)]
-    name = names[-1] if names else "bank"
-    if kind == "missing":
-        return _("required field {field!r} is missing", field=name)
-    if kind == "extra_forbidden":
-        allowed = ", ".join(_model_at(path[:-1]).model_fields)
-        return _("unknown key {key!r} (allowed here: {allowed})", key=name, allowed=allowed)
-    if kind == "literal_error":
-        return _("{field!r} must be one of: {choices}", field=name,
-                 choices=error.get("ctx", {}).get("expected", ""))
-    if kind == "string_type":
-        return _("{field!r} must be text", field=name)
-    if kind == "list_type":
-        return _("{field!r} must be a list", field=name)
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return _("{field!r} must be a mapping of keys to values", field=name)
-    return _("{field!r} is not valid: {detail}", field=name, detail=error.get("msg", kind))
-
-
 def check_bank(bank: InstrumentBank, scheme: Scheme | None) -> list[tuple[DataPath, str]]:
     """Problems of a well-formed bank, each with its data path: MC questions, KUK numbers."""
     problems: list[tuple[DataPath, str]] = []
@@ -187,14 +157,7 @@ def bank_from_data(data: Any, locator: Locator, scheme: Scheme | None = None) ->
     if not isinstance(data, dict):
         raise SchemeInvalid([locator.error((), _(
             "the bank file must hold a mapping with the key units"))])
-    try:
-        bank = InstrumentBank.model_validate(data)
-    except ValidationError as exc:
-        errors: list[SchemeError] = []
-        for item in exc.errors():
-            path = tuple(p for p in item["loc"] if not (isinstance(p, str) and "[" in p))
-            errors.append(locator.error(path, _message(item, path)))
-        raise SchemeInvalid(errors) from None
+    bank = validate_model(InstrumentBank, data, locator)
     problems = check_bank(bank, scheme)
     if problems:
         raise SchemeInvalid([locator.error(path, message) for path, message in problems])

@@ -93,9 +93,13 @@ def read_yaml(path: str | Path) -> LoadedScheme:
     return build_scheme(data, locator)
 
 
-def read_json(path: str | Path) -> LoadedScheme:
-    """Read a JSON scheme file (the same shape as YAML)."""
+def read_json_data(path: str | Path) -> tuple[Any, Locator]:
+    """Parse a JSON file into data and a line index; every problem is located."""
     file = Path(path)
+    if not file.exists():
+        raise SchemeInvalid([SchemeError(_("file not found"), file=str(file))])
+    if file.is_dir():
+        raise SchemeInvalid([SchemeError(_("this is a folder, not a file"), file=str(file))])
     text = read_input_text(file)
     try:
         data = json.loads(text)
@@ -104,7 +108,12 @@ def read_json(path: str | Path) -> LoadedScheme:
             _("JSON syntax error: {problem} (column {column})", problem=exc.msg,
               column=exc.colno), file=str(file), line=exc.lineno)]) from None
     _data, locator = compose_yaml(text, file, lenient=True)
-    return build_scheme(data, locator)
+    return data, locator
+
+
+def read_json(path: str | Path) -> LoadedScheme:
+    """Read a JSON scheme file (the same shape as YAML)."""
+    return build_scheme(*read_json_data(path))
 
 
 def write_yaml(scheme: Scheme, path: str | Path) -> None:
@@ -120,4 +129,12 @@ def write_json(scheme: Scheme, path: str | Path) -> None:
     write_text_atomic(Path(path), text)
 
 
-__all__ = ["compose_yaml", "read_input_text", "read_json", "read_yaml", "write_json", "write_yaml"]
+__all__ = [
+    "compose_yaml",
+    "read_input_text",
+    "read_json",
+    "read_json_data",
+    "read_yaml",
+    "write_json",
+    "write_yaml",
+]

@@ -10,26 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
 from ..checks import check_scheme
 from ..errors import SchemeError, SchemeInvalid, SchemeWarning
 from ..i18n import _
-from ..scheme import AssessmentGuide, Element, Group, RangeStatement, Scheme, Settings, Unit
+from ..scheme import Scheme
 
 DataPath = tuple[str | int, ...]
 Location = tuple[int | None, str | None]  # (line, cell)
 
-_MODEL_UNDER_KEY: dict[str, type[BaseModel]] = {
-    "units": Unit,
-    "elements": Element,
-    "range_statement": RangeStatement,
-    "assessment_guide": AssessmentGuide,
-    "groups": Group,
-    "settings": Settings,
-}
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass
@@ -72,17 +65,20 @@ class LoadedScheme:
     path: str | None = None
 
 
-def _model_at(path: DataPath) -> type[BaseModel]:
-    model: type[BaseModel] = Scheme
+def _model_at(root: type[BaseModel], path: DataPath) -> type[BaseModel]:
+    """The model class that holds the value at ``path`` below ``root``."""
+    model = root
     for part in path:
-        if isinstance(part, str) and part in _MODEL_UNDER_KEY:
-            model = _MODEL_UNDER_KEY[part]
+        if not isinstance(part, str) or part not in model.model_fields:
+            continue
+        annotation = model.model_fields[part].annotation
+        candidates = [annotation, *get_args(annotation)]
+        candidates += [inner for c in candidates for inner in get_args(c)]
+        for candidate in candidates:
+            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+                model = candidate
+                break
     return model
-
-
-def _describe_field(path: DataPath) -> str:
-    names = [part for part in path if isinstance(part, str)]
-    return names[-1] if names else "scheme"
 
 
 def _clean_loc(loc: tuple[Any, ...]) -> tuple[DataPath, bool]:
@@ -91,36 +87,69 @@ def _clean_loc(loc: tuple[Any, ...]) -> tuple[DataPath, bool]:
     union = False
     for part in loc:
         if isinstance(part, str) and (part in ("str", "list[str]") or "[" in part):
-            union = True
+            union = part in ("str", "list[str]")
             break
         path.append(part)
     return tuple(path), union
 
 
-def _message(error: Mapping[str, Any], path: DataPath, union: bool) -> str:
+def describe_error(error: Mapping[str, Any], path: DataPath, union: bool = False,
+                   root: type[BaseModel] = BaseModel, full_path: bool = False) -> str:
+    """A pydantic error in plain words (Indonesian or English)."""
     kind = error["type"]
-    name = _describe_field(path)
+    names = [str(part) for part in path] if full_path else [
+        part for part in path if isinstance(part, str)]
+    name = ("/".join(names) if full_path else names[-1]) if names else "-"
     if union:
         return _("{field!r} must be text or a list of texts", field=name)
     if kind == "missing":
         return _("required field {field!r} is missing", field=name)
     if kind == "extra_forbidden":
-        allowed = ", ".join(_model_at(path[:-1]).model_fields)
-        return _("unknown key {key!r} (allowed here: {allowed})", key=name, allowed=allowed)
+        allowed = ", ".join(_model_at(root, path[:-1]).model_fields)
+        key = name if full_path else path[-1]
+        return _("unknown key {key!r} (allowed here: {allowed})", key=key, allowed=allowed)
     if path and isinstance(path[-1], int) and len(path) > 1 and path[-2] == "criteria":
         return _("KUK {number} must be text", number=path[-1] + 1)
+    if kind in ("literal_error", "enum"):
+        return _("{field!r} must be one of: {choices}", field=name,
+                 choices=error.get("ctx", {}).get("expected", ""))
+    if kind.startswith("bool"):
+        return _("{field!r} must be true or false", field=name)
+    if kind.startswith("date"):
+        return _("{field!r} must be a date (YYYY-MM-DD)", field=name)
     if kind == "string_type":
         return _("{field!r} must be text", field=name)
     if kind == "list_type":
         return _("{field!r} must be a list", field=name)
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return _("{field!r} must be a mapping of keys to values", field=name)
-    if kind == "literal_error":
-        return _("{field!r} must be one of: {choices}", field=name,
-                 choices=error.get("ctx", {}).get("expected", ""))
     if kind.startswith("int") or kind.startswith("greater_than"):
         return _("{field!r} must be a whole number of 0 or more", field=name)
     return _("{field!r} is not valid: {detail}", field=name, detail=error.get("msg", kind))
+
+
+def validate_model(model: type[M], data: Any, locator: Locator, full_path: bool = False,
+                   errors: list[SchemeError] | None = None) -> M:
+    """``data`` as ``model``, or :class:`SchemeInvalid` with one located error per problem.
+
+    ``errors`` found earlier by the caller are reported together with the model's own.
+    """
+    found = list(errors or [])
+    validated: M | None = None
+    try:
+        validated = model.model_validate(data)
+    except ValidationError as exc:
+        seen: set[DataPath] = set()
+        for item in exc.errors():
+            path, union = _clean_loc(item["loc"])
+            if path in seen:
+                continue
+            seen.add(path)
+            found.append(locator.error(path, describe_error(item, path, union, model,
+                                                            full_path)))
+    if found or validated is None:
+        raise SchemeInvalid(found)
+    return validated
 
 
 def build_scheme(data: Any, locator: Locator) -> LoadedScheme:
@@ -130,18 +159,7 @@ def build_scheme(data: Any, locator: Locator) -> LoadedScheme:
     if not isinstance(data, dict):
         raise SchemeInvalid([locator.error((), _(
             "the file must hold a mapping with the keys code, title and units"))])
-    try:
-        scheme = Scheme.model_validate(data)
-    except ValidationError as exc:
-        errors: list[SchemeError] = []
-        seen: set[DataPath] = set()
-        for item in exc.errors():
-            path, union = _clean_loc(item["loc"])
-            if path in seen:
-                continue
-            seen.add(path)
-            errors.append(locator.error(path, _message(item, path, union)))
-        raise SchemeInvalid(errors) from None
+    scheme = validate_model(Scheme, data, locator)
     findings = check_scheme(scheme)
     errors = [locator.error(f.path, f.message) for f in findings if f.severity == "error"]
     warnings = [locator.warning(f.path, f.message) for f in findings if f.severity == "warning"]
@@ -152,4 +170,5 @@ def build_scheme(data: Any, locator: Locator) -> LoadedScheme:
 
 ReadFunction = Callable[[str], LoadedScheme]
 
-__all__ = ["DataPath", "LoadedScheme", "Locator", "build_scheme"]
+__all__ = ["DataPath", "LoadedScheme", "Locator", "build_scheme", "describe_error",
+           "validate_model"]

@@ -71,19 +71,21 @@ def marker_path(output: Path, name: str) -> Path:
 
 def _cell_error(exc: Any, output_nb: Path) -> str:
     """``cell N: Ename: message`` with N counted in the notebook as written (from 1)."""
-    index = int(getattr(exc, "cell_index", 0))
+    number = int(getattr(exc, "cell_index", 0)) + 1
+    added = {"injected-parameters", "papermill-error-cell-tag"}
     try:
         import nbformat
 
         nb = nbformat.read(str(output_nb), as_version=4)
-        injected = [i for i, c in enumerate(nb.cells)
-                    if "injected-parameters" in c.metadata.get("tags", [])]
-        if injected and index > injected[0]:
-            index -= 1
+        own = [c for c in nb.cells if not added & set(c.metadata.get("tags", []))]
+        failing = [i for i, c in enumerate(own)
+                   if c.metadata.get("papermill", {}).get("exception")]
+        if failing:
+            number = failing[0] + 1
     except (OSError, ValueError):
         pass
     evalue = str(getattr(exc, "evalue", "")).strip().splitlines()
-    return _("cell {number} failed: {ename}: {evalue}", number=index + 1,
+    return _("cell {number} failed: {ename}: {evalue}", number=number,
              ename=getattr(exc, "ename", "Error"), evalue=evalue[0] if evalue else "")
 
 

@@ -1,0 +1,148 @@
+"""The batch machinery on small notebooks: bad rows, failing cells, kill and resume, Dask."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from toolkit.i18n import language
+from training.batch import load_manifest, run_batch
+
+from .helpers import files_under, read_report, write_manifest
+
+pytestmark = [pytest.mark.kernel, pytest.mark.slow]
+ASESORLAB = Path(sys.executable).parent / "asesorlab"
+RUN_FILES = {"writes_result_file.ipynb", "writes_result_file.html", "result.json"}
+
+
+def test_a_bad_row_fails_alone_and_a_failing_cell_is_named(tmp_path: Path) -> None:
+    path = write_manifest(tmp_path, """\
+notebook: {notebooks}/writes_result_file.ipynb
+output: out
+grid:
+  seed: [1, 2]
+runs:
+  - {seed: "three", label: b}
+  - {seed: 4, colour: red}
+""")
+    with language("en"):
+        outcome = run_batch(load_manifest(path), workers=2, progress=False)
+    assert outcome.exit_code == 1
+    report = read_report(tmp_path / "out")
+    assert [r["status"] for r in report["runs"]] == ["ok", "ok", "failed", "failed"]
+    assert report["runs"][2]["error"] == (
+        f"{path.resolve()}:6: parameter 'seed' must be int, not 'three'")
+    assert report["runs"][3]["error"].startswith(f"{path.resolve()}:7: unknown parameter "
+                                                 "'colour'")
+    assert report["runs"][2]["outputs"] == []
+    for entry in report["runs"][:2]:
+        run_dir = tmp_path / "out" / Path(entry["outputs"][0]).parts[0]
+        assert {p.name for p in run_dir.iterdir()} == RUN_FILES
+        assert json.loads((run_dir / "result.json").read_text())["seed"] == \
+            entry["parameters"]["seed"]
+
+    failing = write_manifest(tmp_path, """\
+notebook: {notebooks}/fails_in_cell_2.ipynb
+output: failing
+runs: [{seed: 5}]
+""", "failing.yaml")
+    with language("en"):
+        outcome = run_batch(load_manifest(failing), workers=1, progress=False)
+    entry = read_report(tmp_path / "failing")["runs"][0]
+    assert outcome.exit_code == 1 and entry["status"] == "failed"
+    assert entry["error"] == "cell 2 failed: ValueError: planted failure for seed 5"
+    executed = tmp_path / "failing" / entry["outputs"][0]
+    nb = nbformat.read(executed, as_version=4)  # the failed notebook is kept to look at
+    assert any(o.output_type == "error" for c in nb.cells for o in c.get("outputs", []))
+    assert not (tmp_path / "failing" / ".batch").exists() or not any(
+        (tmp_path / "failing" / ".batch").iterdir())
+
+
+def _half_files(output: Path) -> list[str]:
+    return [p for p in files_under(output) if p.endswith(".tmp") or p.startswith(".partial")]
+
+
+def test_a_killed_batch_resumes_without_duplicates_or_half_files(tmp_path: Path) -> None:
+    path = write_manifest(tmp_path, """\
+notebook: {notebooks}/writes_result_file.ipynb
+output: out
+grid:
+  seed: [1, 2, 3, 4, 5, 6, 7, 8]
+""")
+    output = tmp_path / "out"
+    command = [str(ASESORLAB), "batch", str(path), "--workers", "1", "--no-progress",
+               "--lang", "en"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
+    deadline = time.monotonic() + 60
+    while not (output / ".batch").is_dir() or not any((output / ".batch").iterdir()):
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline, "no run completed"
+        time.sleep(0.02)  # polling for a condition (a completed run), not waiting on the clock
+    process.send_signal(signal.SIGTERM)
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 1, (out, err)
+    report = read_report(output)
+    done_before = [r for r in report["runs"] if r["status"] == "ok"]
+    assert report["interrupted"] is True
+    assert 1 <= len(done_before) < 8, "the kill did not land mid-way"
+    assert "interrupted before it finished" in {r["error"] for r in report["runs"]}
+    assert _half_files(output) == []
+
+    resumed = subprocess.run([*command, "--resume"], capture_output=True, text=True,
+                             timeout=120, check=False)
+    assert resumed.returncode == 0, resumed.stdout + resumed.stderr
+    report = read_report(output)
+    statuses = [r["status"] for r in report["runs"]]
+    assert statuses.count("skipped") >= len(done_before)
+    assert set(statuses) <= {"ok", "skipped"}
+    assert _half_files(output) == []
+    run_dirs = sorted(p for p in output.iterdir() if p.is_dir() and not p.name.startswith("."))
+    assert len(run_dirs) == 8
+    for run_dir in run_dirs:
+        assert {p.name for p in run_dir.iterdir()} == RUN_FILES
+        nb = nbformat.read(run_dir / "writes_result_file.ipynb", as_version=4)
+        assert nb.metadata.papermill.parameters["seed"] == \
+            json.loads((run_dir / "result.json").read_text())["seed"]
+    left = [p for p in os.listdir(output / ".batch")]
+    assert len(left) == 8
+
+
+def test_dask_gives_the_same_outputs_as_the_local_pool(tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    path = write_manifest(tmp_path, """\
+notebook: {notebooks}/writes_result_file.ipynb
+output: local
+grid:
+  seed: [1, 2]
+  label: [a, b]
+""")
+    manifest = load_manifest(path)
+    local = run_batch(manifest, workers=2, progress=False)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster:
+        remote = run_batch(manifest, output=tmp_path / "dask",
+                           dask_address=cluster.scheduler_address, progress=False)
+    assert local.exit_code == remote.exit_code == 0
+    assert [r.status for r in remote.results] == ["ok"] * 4
+    assert [r.outputs for r in remote.results] == [r.outputs for r in local.results]
+    for result in local.results:
+        for name in ("result.json",):
+            a = (tmp_path / "local" / result.name / name).read_text()
+            b = (tmp_path / "dask" / result.name / name).read_text()
+            assert a == b
+        nb_local = nbformat.read(tmp_path / "local" / result.name / "writes_result_file.ipynb",
+                                 as_version=4)
+        nb_dask = nbformat.read(tmp_path / "dask" / result.name / "writes_result_file.ipynb",
+                                as_version=4)
+        assert [c.get("outputs") for c in nb_local.cells] == \
+            [c.get("outputs") for c in nb_dask.cells]
