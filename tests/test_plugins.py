@@ -99,3 +99,40 @@ def test_trace_env_prints_hook_calls(asesorlab: Run) -> None:
     result = asesorlab(["show"], env={"ASESORLAB_TRACE_PLUGINS": "1"})
     assert result.code == 0
     assert "register_scheme_formats" in result.err
+
+
+def test_example_plugin_implements_every_hook(asesorlab: Run,
+                                              example_plugin_env: dict[str, str]) -> None:
+    listing = json.loads(asesorlab(["plugins", "--json"], env=example_plugin_env).out)
+    assert listing["errors"] == {}
+    provided = {hook for plugin in listing["plugins"] if plugin["name"].startswith("example_")
+                for hook in plugin["provides"]}
+    assert provided == set(HOOKS)
+
+
+def test_example_plugin_families_work_through_the_cli(
+        asesorlab: Run, example_plugin_env: dict[str, str], sample_path: Path,
+        tmp_path: Path) -> None:
+    env = example_plugin_env
+    form = asesorlab(["instrument", str(sample_path), "FR.IA.02", "-o",
+                      str(tmp_path / "ia02.md"), "--units", "J.620100.004.02"], env=env)
+    assert form.code == 0, form.out + form.err
+    markdown = (tmp_path / "ia02.md").read_text(encoding="utf-8")
+    assert markdown.startswith("# FR.IA.02") and "| Mengidentifikasi konsep data" in markdown
+    cases = tmp_path / "cases"
+    simulated = asesorlab(["simulate", str(sample_path), "--generator", "clean", "--rule",
+                           "triple", "--seed", "3", "-o", str(cases)], env=env)
+    assert simulated.code == 0, simulated.out + simulated.err
+    key = json.loads((cases / "case-0001.key.json").read_text(encoding="utf-8"))
+    assert key["rule"] == "triple"
+    assert set(key["truly_met"].values()) == {True}
+    ratings = tmp_path / "ratings.csv"
+    ratings.write_text("item,rater,rating\n1,a,K\n1,b,K\n2,a,K\n2,b,BK\n3,a,BK\n3,b,BK\n")
+    agreed = asesorlab(["agreement", str(ratings), "--metric", "positive"], env=env)
+    assert agreed.code == 0, agreed.out + agreed.err
+    assert abs(float(agreed.out) - 2 / 3) < 1e-6
+    one_rater = tmp_path / "one.csv"
+    one_rater.write_text("item,rater,rating\n1,a,K\n2,a,K\n")
+    refused = asesorlab(["agreement", str(one_rater), "--metric", "positive"], env=env)
+    assert refused.code != 0
+    assert "kesepakatan positif memerlukan dua penilai" in refused.out + refused.err
