@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Iterator
 from pathlib import Path
 
 import krippendorff
@@ -30,9 +31,17 @@ from toolkit.agreement import (
     percent_agreement_many,
     read_long_csv,
 )
+from toolkit.i18n import language
 
 TOL = 1e-9
 SEEDS = range(8)
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """The tests match the English messages; Indonesian is the default language."""
+    with language("en"):
+        yield
 
 
 def close(actual: float, expected: float, tol: float = TOL) -> bool:
@@ -653,6 +662,26 @@ def test_read_long_csv_bad_line(tmp_path: Path, text: str, line: int, message: s
     assert info.value.line == line
     assert f":{line}:" in str(info.value)
     assert str(path) in str(info.value)
+
+
+def test_messages_follow_the_language(tmp_path: Path) -> None:
+    with language("id"), pytest.raises(AgreementError) as caught:
+        fleiss_kappa([[1, 2, 3]])
+    assert str(caught.value).startswith(
+        "kesepakatan memerlukan sekurang-kurangnya dua penilai; diperoleh 1 (baris adalah penilai"
+    )
+    with language("en"), pytest.raises(AgreementError) as caught:
+        fleiss_kappa([[1, 2, 3]])
+    assert str(caught.value).startswith("agreement needs at least two raters; got 1 (rows are")
+    twice = write(tmp_path, "item,rater,rating\n1,a,K\n1,a,BK\n")
+    with language("id"), pytest.raises(AgreementError) as caught:
+        read_long_csv(twice)
+    assert str(caught.value) == f"{twice}:3: penilai 'a' sudah menilai butir '1' pada baris 2"
+    with language("en"), pytest.raises(AgreementError) as caught:
+        read_long_csv(twice)
+    assert str(caught.value) == f"{twice}:3: rater 'a' already rated item '1' on line 2"
+    with language("id"):
+        assert {m.name: m.title for m in builtin_metrics()}["cohen"] == "Kappa Cohen"
 
 
 def test_read_long_csv_empty_and_missing(tmp_path: Path) -> None:

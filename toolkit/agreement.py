@@ -62,6 +62,8 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .i18n import _
+
 __all__ = [
     "AgreementError",
     "Metric",
@@ -139,20 +141,28 @@ def _numeric_categories(values: NDArray[np.float64]) -> tuple[Category, ...]:
 def _check_categories(categories: Sequence[Category]) -> list[Category]:
     cats = [_python_scalar(c) for c in categories]
     if not cats:
-        raise AgreementError("categories is empty; list the possible ratings")
+        raise AgreementError(_("categories is empty; list the possible ratings"))
     if any(_is_missing(c) for c in cats):
-        raise AgreementError("categories must not contain a missing value")
+        raise AgreementError(_("categories must not contain a missing value"))
     if len(set(cats)) != len(cats):
-        raise AgreementError(f"categories has duplicates: {cats}")
+        raise AgreementError(_("categories has duplicates: {categories}", categories=cats))
     return cats
 
 
 def _unknown(values: Iterator[Any] | Sequence[Any], categories: Sequence[Category]) -> str:
     shown = sorted({str(_python_scalar(v)) for v in values})
-    more = f" (and {len(shown) - 5} more)" if len(shown) > 5 else ""
-    return (
-        f"rating(s) {', '.join(repr(s) for s in shown[:5])}{more} not among the "
-        f"categories {list(categories)}"
+    listed = ", ".join(repr(s) for s in shown[:5])
+    if len(shown) > 5:
+        return _(
+            "rating(s) {ratings} (and {count} more) not among the categories {categories}",
+            ratings=listed,
+            count=len(shown) - 5,
+            categories=list(categories),
+        )
+    return _(
+        "rating(s) {ratings} not among the categories {categories}",
+        ratings=listed,
+        categories=list(categories),
     )
 
 
@@ -163,12 +173,15 @@ def _encode_numeric(
     if values.dtype.kind == "b":
         values = values.astype(np.intp)
     if values.dtype.kind == "f" and values.size and not np.all(np.isfinite(values)):
-        raise AgreementError("ratings must be finite numbers (use NaN or None for missing)")
+        raise AgreementError(_("ratings must be finite numbers (use NaN or None for missing)"))
     if categories is not None:
         cats = _check_categories(categories)
         if not all(_is_number(c) for c in cats):
             raise AgreementError(
-                f"the ratings are numbers but the categories are not all numbers: {cats}"
+                _(
+                    "the ratings are numbers but the categories are not all numbers: {categories}",
+                    categories=cats,
+                )
             )
         cat_values = np.asarray(cats, dtype=np.float64)
         order = np.argsort(cat_values, kind="stable")
@@ -208,7 +221,12 @@ def _encode_text(
         return inverse.astype(np.intp), tuple(str(u) for u in uniques)
     cats = _check_categories(categories)
     if not all(isinstance(c, str) for c in cats):
-        raise AgreementError(f"the ratings are text but the categories are not all text: {cats}")
+        raise AgreementError(
+            _(
+                "the ratings are text but the categories are not all text: {categories}",
+                categories=cats,
+            )
+        )
     index = {c: i for i, c in enumerate(cats)}
     unknown = [str(u) for u in uniques if str(u) not in index]
     if unknown:
@@ -254,7 +272,9 @@ def encode_labels(
         codes[~missing] = valid_codes
         return codes, cats
     if kind != "O":
-        raise AgreementError(f"cannot use ratings of dtype {arr.dtype}; use numbers or text")
+        raise AgreementError(
+            _("cannot use ratings of dtype {dtype}; use numbers or text", dtype=arr.dtype)
+        )
     flat = arr.reshape(-1)
     missing = np.fromiter((_is_missing(v) for v in flat), dtype=bool, count=flat.size)
     present = flat[~missing]
@@ -269,8 +289,10 @@ def encode_labels(
     else:
         kinds = sorted({type(v).__name__ for v in present})
         raise AgreementError(
-            f"ratings mix numbers and text (or other values: {', '.join(kinds)}); "
-            "use one kind of rating"
+            _(
+                "ratings mix numbers and text (or other values: {kinds}); use one kind of rating",
+                kinds=", ".join(kinds),
+            )
         )
     codes.reshape(-1)[~missing] = valid_codes
     return codes, cats
@@ -286,12 +308,12 @@ def _encode_together(
     """Encode several arrays against one set of categories (the union if not given)."""
     encoded = [encode_labels(p, categories) for p in parts]
     if categories is not None:
-        return [codes for codes, _ in encoded], encoded[0][1]
-    found = [cats for _, cats in encoded]
+        return [codes for codes, _cats in encoded], encoded[0][1]
+    found = [cats for _codes, cats in encoded]
     union = set().union(*found)
     kinds = {_is_text(cats) for cats in found if cats}
     if len(kinds) > 1:
-        raise AgreementError("one rater uses numbers and another text; use one kind of rating")
+        raise AgreementError(_("one rater uses numbers and another text; use one kind of rating"))
     merged = sorted(union)
     position = {c: i for i, c in enumerate(merged)}
     out = []
@@ -310,16 +332,22 @@ def _as_matrix(ratings: ArrayLike) -> NDArray[Any]:
     arr = ratings if isinstance(ratings, np.ndarray) else np.asarray(ratings, dtype=object)
     if arr.ndim != 2:
         raise AgreementError(
-            f"ratings must be a 2-D table shaped (raters, items); got {arr.ndim} dimension(s)"
+            _(
+                "ratings must be a 2-D table shaped (raters, items); got {ndim} dimension(s)",
+                ndim=arr.ndim,
+            )
         )
     raters, items = arr.shape
     if raters < 2:
         raise AgreementError(
-            f"agreement needs at least two raters; got {raters} "
-            "(rows are raters, columns are items: transpose the table if it is the other way)"
+            _(
+                "agreement needs at least two raters; got {raters} (rows are raters, columns "
+                "are items: transpose the table if it is the other way)",
+                raters=raters,
+            )
         )
     if items == 0:
-        raise AgreementError("there are no items to compare")
+        raise AgreementError(_("there are no items to compare"))
     return arr
 
 
@@ -329,13 +357,13 @@ def _matrix_codes(
     """Validate a (raters, items) matrix and encode it."""
     codes, cats = encode_labels(_as_matrix(ratings), categories)
     if not (codes >= 0).any():
-        raise AgreementError("every rating is missing")
+        raise AgreementError(_("every rating is missing"))
     return codes, cats
 
 
 def _value_counts(codes: NDArray[np.intp], q: int) -> NDArray[np.int64]:
     """(items, q) counts of raters giving each category to each item."""
-    _, items = codes.shape
+    items = codes.shape[1]
     valid = codes >= 0
     combined = codes + (np.arange(items, dtype=np.intp) * q)[None, :]
     selected = combined.reshape(-1) if valid.all() else combined[valid]
@@ -372,7 +400,7 @@ def _integer_counts(
             return None  # not integral
     else:
         offsets = arr.astype(np.intp) - int(lo)
-    _, items = arr.shape
+    items = arr.shape[1]
     width = span + 1
     offsets += (np.arange(items, dtype=np.intp) * width)[None, :]
     raw = np.bincount(offsets.reshape(-1), minlength=items * width).reshape(items, width)
@@ -402,7 +430,7 @@ def _pa_and_shares(counts: NDArray[np.int64]) -> tuple[float, NDArray[np.float64
     per_item = counts.sum(axis=1)
     pairable = per_item >= 2
     if not pairable.any():
-        raise AgreementError("no item was rated by two or more raters")
+        raise AgreementError(_("no item was rated by two or more raters"))
     c = counts[pairable].astype(np.float64)
     r = per_item[pairable].astype(np.float64)
     pa = float(np.mean((c * (c - 1)).sum(axis=1) / (r * (r - 1))))
@@ -418,8 +446,8 @@ def percent_agreement(ratings: ArrayLike, categories: Sequence[Category] | None 
     For more: per item, the share of rater pairs that agree, averaged over the
     items rated by two or more raters.
     """
-    counts, _ = _matrix_counts(ratings, categories)
-    pa, _ = _pa_and_shares(counts)
+    counts, _cats = _matrix_counts(ratings, categories)
+    pa, _shares = _pa_and_shares(counts)
     return pa
 
 
@@ -430,7 +458,7 @@ def fleiss_kappa(ratings: ArrayLike, categories: Sequence[Category] | None = Non
     generalisation (see the module docstring).  1.0 when every rating is the
     same category.
     """
-    counts, _ = _matrix_counts(ratings, categories)
+    counts, _cats = _matrix_counts(ratings, categories)
     pa, shares = _pa_and_shares(counts)
     if np.count_nonzero(shares) <= 1:
         return 1.0
@@ -495,21 +523,27 @@ def krippendorff_alpha(
     """
     if level not in _LEVELS:
         raise AgreementError(
-            f"unknown level {level!r}; use one of {', '.join(_LEVELS[:3])} (or ratio)"
+            _(
+                "unknown level {level!r}; use one of {levels} (or ratio)",
+                level=level,
+                levels=", ".join(_LEVELS[:3]),
+            )
         )
     counts, cats = _matrix_counts(ratings, categories)
     if _is_text(cats):
         if level in ("interval", "ratio"):
-            raise AgreementError(f"{level} alpha needs numeric ratings; these are text")
+            raise AgreementError(
+                _("{level} alpha needs numeric ratings; these are text", level=level)
+            )
         if level == "ordinal" and categories is None:
             raise AgreementError(
-                "ordinal alpha of text ratings needs categories listed in scale order"
+                _("ordinal alpha of text ratings needs categories listed in scale order")
             )
     q = len(cats)
     per_item = counts.sum(axis=1)
     pairable = per_item >= 2
     if not pairable.any():
-        raise AgreementError("no item was rated by two or more raters, so nothing is pairable")
+        raise AgreementError(_("no item was rated by two or more raters, so nothing is pairable"))
     c = counts[pairable].astype(np.float64)
     weighted = c / (per_item[pairable, None] - 1.0)
     coincidences = weighted.T @ c
@@ -539,7 +573,9 @@ def _weight_matrix(q: int, weights: Weights) -> NDArray[np.float64]:
         return diff
     if weights == "quadratic":
         return diff**2
-    raise AgreementError(f"unknown weights {weights!r}; use linear, quadratic or none")
+    raise AgreementError(
+        _("unknown weights {weights!r}; use linear, quadratic or none", weights=weights)
+    )
 
 
 def _kappa_from_confusion(
@@ -566,17 +602,23 @@ def _batch_codes(
         judgements if isinstance(judgements, np.ndarray) else np.asarray(judgements, dtype=object)
     )
     if ref.ndim != 1:
-        raise AgreementError(f"reference must be 1-D (one rating per item); got {ref.ndim}-D")
+        raise AgreementError(
+            _("reference must be 1-D (one rating per item); got {ndim}-D", ndim=ref.ndim)
+        )
     if judg.ndim == 1:
         judg = judg[None, :]
     if judg.ndim != 2:
-        raise AgreementError("judgements must be 2-D, shaped (trainees, items)")
+        raise AgreementError(_("judgements must be 2-D, shaped (trainees, items)"))
     if judg.shape[1] != ref.shape[0]:
         raise AgreementError(
-            f"reference has {ref.shape[0]} items but judgements have {judg.shape[1]}"
+            _(
+                "reference has {reference} items but judgements have {judgements}",
+                reference=ref.shape[0],
+                judgements=judg.shape[1],
+            )
         )
     if ref.shape[0] == 0:
-        raise AgreementError("there are no items to compare")
+        raise AgreementError(_("there are no items to compare"))
     (ref_codes, judg_codes), cats = _encode_together([ref, judg], categories)
     return ref_codes, judg_codes, cats
 
@@ -589,9 +631,16 @@ def _chunks(rows: int, items: int) -> Iterator[slice]:
 
 def _no_pairs_error(rows: NDArray[np.intp]) -> AgreementError:
     listed = ", ".join(str(int(r)) for r in rows[:10])
-    more = f" and {len(rows) - 10} more" if len(rows) > 10 else ""
+    if len(rows) > 10:
+        return AgreementError(
+            _(
+                "no item rated by both the reference and judgement row(s) {rows} and {count} more",
+                rows=listed,
+                count=len(rows) - 10,
+            )
+        )
     return AgreementError(
-        f"no item rated by both the reference and judgement row(s) {listed}{more}"
+        _("no item rated by both the reference and judgement row(s) {rows}", rows=listed)
     )
 
 
@@ -624,9 +673,11 @@ def _kappas(
     what: str,
 ) -> NDArray[np.float64]:
     if weights is not None and weights not in _WEIGHTS:
-        raise AgreementError(f"unknown weights {weights!r}; use linear, quadratic or none")
+        raise AgreementError(
+            _("unknown weights {weights!r}; use linear, quadratic or none", weights=weights)
+        )
     if weights is not None and _is_text(cats) and not categories_given:
-        raise AgreementError("weighted kappa of text ratings needs categories in scale order")
+        raise AgreementError(_("weighted kappa of text ratings needs categories in scale order"))
     q = max(len(cats), 1)
     w = _weight_matrix(q, weights)
     out = np.empty(judg.shape[0], dtype=np.float64)
@@ -635,9 +686,9 @@ def _kappas(
         if empty.any():
             if what == "pair":
                 raise AgreementError(
-                    "every rating is missing"
+                    _("every rating is missing")
                     if not (ref >= 0).any() and not (judg >= 0).any()
-                    else "no item was rated by both raters"
+                    else _("no item was rated by both raters")
                 )
             raise _no_pairs_error(np.flatnonzero(empty) + sl.start)
         out[sl] = _kappa_from_confusion(confusion, w)
@@ -677,10 +728,14 @@ def cohen_kappa(
     a_arr = a if isinstance(a, np.ndarray) else np.asarray(a, dtype=object)
     b_arr = b if isinstance(b, np.ndarray) else np.asarray(b, dtype=object)
     if a_arr.ndim != 1 or b_arr.ndim != 1:
-        raise AgreementError("cohen_kappa takes two 1-D rating sequences, one per rater")
+        raise AgreementError(_("cohen_kappa takes two 1-D rating sequences, one per rater"))
     if a_arr.shape != b_arr.shape:
         raise AgreementError(
-            f"the two raters rated different numbers of items ({a_arr.size} and {b_arr.size})"
+            _(
+                "the two raters rated different numbers of items ({first} and {second})",
+                first=a_arr.size,
+                second=b_arr.size,
+            )
         )
     ref, judg, cats = _batch_codes(a_arr, b_arr[None, :], categories)
     return float(_kappas(ref, judg, cats, weights, categories is not None, "pair")[0])
@@ -792,7 +847,9 @@ def read_long_csv(
     try:
         handle = open(path, newline="", encoding="utf-8-sig")  # noqa: SIM115 - closed below
     except OSError as exc:
-        raise AgreementError(f"cannot open the ratings file: {exc.strerror}", file=name) from exc
+        raise AgreementError(
+            _("cannot open the ratings file: {problem}", problem=exc.strerror), file=name
+        ) from exc
     items: dict[str, int] = {}
     raters: dict[str, int] = {}
     seen: dict[tuple[str, str], int] = {}
@@ -802,10 +859,13 @@ def read_long_csv(
         try:
             header = next(reader, None)
             if header is None:
-                raise AgreementError("the file is empty; expected item,rater,rating", file=name)
+                raise AgreementError(_("the file is empty; expected item,rater,rating"), file=name)
             if [h.strip().lower() for h in header] != ["item", "rater", "rating"]:
                 raise AgreementError(
-                    f"expected the header item,rater,rating; got {','.join(header)!r}",
+                    _(
+                        "expected the header item,rater,rating; got {header!r}",
+                        header=",".join(header),
+                    ),
                     file=name,
                     line=reader.line_num,
                 )
@@ -815,25 +875,34 @@ def read_long_csv(
                     continue
                 if len(row) != 3:
                     raise AgreementError(
-                        f"expected 3 fields (item,rater,rating); got {len(row)}",
+                        _("expected 3 fields (item,rater,rating); got {count}", count=len(row)),
                         file=name,
                         line=line,
                     )
                 item, rater, rating = (cell.strip() for cell in row)
                 if not item:
-                    raise AgreementError("the item is blank", file=name, line=line)
+                    raise AgreementError(_("the item is blank"), file=name, line=line)
                 if not rater:
-                    raise AgreementError("the rater is blank", file=name, line=line)
+                    raise AgreementError(_("the rater is blank"), file=name, line=line)
                 number = _parse_number(rating) if rating else None
                 if number is not None and not math.isfinite(number):
                     raise AgreementError(
-                        f"rating {rating!r} is not usable; leave the cell blank if it is missing",
+                        _(
+                            "rating {rating!r} is not usable; leave the cell blank if it is "
+                            "missing",
+                            rating=rating,
+                        ),
                         file=name,
                         line=line,
                     )
                 if (item, rater) in seen:
                     raise AgreementError(
-                        f"rater {rater!r} already rated item {item!r} on line {seen[item, rater]}",
+                        _(
+                            "rater {rater!r} already rated item {item!r} on line {first}",
+                            rater=rater,
+                            item=item,
+                            first=seen[item, rater],
+                        ),
                         file=name,
                         line=line,
                     )
@@ -843,13 +912,15 @@ def read_long_csv(
                 if rating:
                     cells.append((r, i, rating))
         except csv.Error as exc:
-            raise AgreementError(f"unreadable CSV: {exc}", file=name, line=reader.line_num) from exc
+            raise AgreementError(
+                _("unreadable CSV: {problem}", problem=exc), file=name, line=reader.line_num
+            ) from exc
         except UnicodeDecodeError as exc:
-            raise AgreementError("the file is not UTF-8 text", file=name) from exc
+            raise AgreementError(_("the file is not UTF-8 text"), file=name) from exc
     if not seen:
-        raise AgreementError("the file has a header but no ratings", file=name)
+        raise AgreementError(_("the file has a header but no ratings"), file=name)
     shape = (len(raters), len(items))
-    numbers = [_parse_number(text) for _, _, text in cells]
+    numbers = [_parse_number(text) for _r, _i, text in cells]
     matrix: NDArray[Any]
     if all(n is not None for n in numbers):
         matrix = np.full(shape, np.nan)
@@ -857,11 +928,11 @@ def read_long_csv(
         categories: tuple[Category, ...] = _numeric_categories(np.unique(values))
     else:
         matrix = np.full(shape, np.nan, dtype=object)
-        values = np.array([text for _, _, text in cells], dtype=object)
-        categories = tuple(sorted({text for _, _, text in cells}))
+        values = np.array([text for _r, _i, text in cells], dtype=object)
+        categories = tuple(sorted({text for _r, _i, text in cells}))
     if cells:
-        rows = np.array([r for r, _, _ in cells], dtype=np.intp)
-        cols = np.array([i for _, i, _ in cells], dtype=np.intp)
+        rows = np.array([r for r, _i, _t in cells], dtype=np.intp)
+        cols = np.array([i for _r, i, _t in cells], dtype=np.intp)
         matrix[rows, cols] = values
     return matrix, list(items), list(raters), categories
 
@@ -887,8 +958,11 @@ def _cohen_matrix(
     arr = matrix if isinstance(matrix, np.ndarray) else np.asarray(matrix, dtype=object)
     if arr.ndim == 2 and arr.shape[0] != 2:
         raise AgreementError(
-            f"Cohen's kappa compares exactly two raters; got {arr.shape[0]} "
-            "(use fleiss, krippendorff or ac1 for more)"
+            _(
+                "Cohen's kappa compares exactly two raters; got {raters} "
+                "(use fleiss, krippendorff or ac1 for more)",
+                raters=arr.shape[0],
+            )
         )
     codes, cats = _matrix_codes(arr, categories)
     kappa = _kappas(codes[0], codes[1:], cats, weights, categories is not None, "pair")
@@ -898,9 +972,14 @@ def _cohen_matrix(
 def builtin_metrics() -> list[Metric]:
     """The five built-in metrics: cohen, fleiss, krippendorff, ac1, percent."""
     return [
-        Metric("cohen", "Cohen's kappa", _cohen_matrix, ("weights", "categories")),
-        Metric("fleiss", "Fleiss' kappa", fleiss_kappa, ("categories",)),
-        Metric("krippendorff", "Krippendorff's alpha", krippendorff_alpha, ("level", "categories")),
-        Metric("ac1", "Gwet's AC1", gwet_ac1, ("categories",)),
-        Metric("percent", "Percent agreement", percent_agreement, ("categories",)),
+        Metric("cohen", _("Cohen's kappa"), _cohen_matrix, ("weights", "categories")),
+        Metric("fleiss", _("Fleiss' kappa"), fleiss_kappa, ("categories",)),
+        Metric(
+            "krippendorff",
+            _("Krippendorff's alpha"),
+            krippendorff_alpha,
+            ("level", "categories"),
+        ),
+        Metric("ac1", _("Gwet's AC1"), gwet_ac1, ("categories",)),
+        Metric("percent", _("Percent agreement"), percent_agreement, ("categories",)),
     ]

@@ -28,14 +28,19 @@ import atexit
 import contextlib
 import json
 import os
+import signal
 import subprocess
+import sys
 import threading
+import time
+import uuid
 from collections.abc import Iterable, Sequence
 from functools import cache
+from queue import Empty
 from typing import Any
 
 from jupyter_client.manager import AsyncKernelManager
-from jupyter_core.utils import run_sync
+from jupyter_core.utils import ensure_async, run_sync
 
 DEFAULT_KERNEL = "python3"
 
@@ -44,60 +49,218 @@ class KernelStartError(RuntimeError):
     """The kernel did not start or did not answer; worth a retry with a fresh kernel."""
 
 
+def _warm(preload: Sequence[str]) -> None:
+    """Import each module of ``preload``; call ``module:function`` entries (warm-ups)."""
+    for entry in preload:
+        module, _sep, function = entry.partition(":")
+        try:
+            imported = __import__(module, fromlist=["_"])
+            if function:
+                getattr(imported, function)()
+        except Exception:  # the notebook itself will report a broken import
+            pass
+
+
 def _preload_arguments(preload: Sequence[str]) -> list[str]:
-    """IPKernelApp arguments that import ``preload`` at start in a throw-away namespace."""
+    """IPKernelApp arguments that run :func:`_warm` at start in a throw-away namespace."""
     if not preload:
         return []
-    names = json.dumps(list(preload))
-    code = (f"for name in {names}:\n"
-            "    try:\n"
-            "        __import__(name)\n"
-            "    except Exception:\n"
-            "        pass\n")
+    code = f"__import__('training.engine', fromlist=['_'])._warm({json.dumps(list(preload))})"
     return [f"--IPKernelApp.exec_lines=exec({json.dumps(code)}, {{}})"]
 
 
+def _quiet() -> dict[str, Any]:
+    return {} if os.environ.get("ASESORLAB_DEBUG") else {
+        "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+
+
 class _Kernel:
-    """A started kernel process and what it was started with."""
+    """A kernel started the ordinary way (a new process through jupyter_client)."""
 
     def __init__(self, kernel_name: str, preload: tuple[str, ...]) -> None:
         self.key = (kernel_name, preload)
-        self.manager = AsyncKernelManager(kernel_name=kernel_name)
+        self.manager: Any = AsyncKernelManager(kernel_name=kernel_name)
         arguments = ["--HistoryManager.hist_file=:memory:", *_preload_arguments(preload)]
-        quiet = {} if os.environ.get("ASESORLAB_DEBUG") else {
-            "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-        run_sync(self.manager.start_kernel)(extra_arguments=arguments, **quiet)
+        run_sync(self.manager.start_kernel)(extra_arguments=arguments, **_quiet())
 
-    def shutdown(self) -> None:
+    def kill(self) -> None:
+        process = getattr(self.manager.provisioner, "process", None)
+        if process is not None and process.poll() is None:
+            process.kill()
+        with contextlib.suppress(OSError):
+            os.unlink(self.manager.connection_file)
+
+
+class KernelTemplate:
+    """A process that has imported ipykernel and the preloaded modules and forks kernels.
+
+    Each kernel is a fresh ``fork`` of the template: it has never run a notebook, so no
+    state carries over, and it skips the interpreter start and the imports.
+    """
+
+    def __init__(self, preload: tuple[str, ...]) -> None:
+        env = {**os.environ, "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", "import training.engine as e; e._template_main()",
+             json.dumps(list(preload))], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=None if os.environ.get("ASESORLAB_DEBUG") else subprocess.DEVNULL,
+            env=env, text=True)
+
+    def fork(self, connection_file: str) -> int:
+        """Start a kernel on ``connection_file``; return its process id."""
+        assert self.process.stdin is not None and self.process.stdout is not None
         try:
-            if run_sync(self.manager.is_alive)():
-                run_sync(self.manager.shutdown_kernel)(now=True)
-        finally:
-            run_sync(self.manager.cleanup_resources)()
+            self.process.stdin.write(json.dumps({"connection_file": connection_file}) + "\n")
+            self.process.stdin.flush()
+            return int(json.loads(self.process.stdout.readline())["pid"])
+        except (OSError, ValueError, KeyError) as exc:
+            raise KernelStartError(f"the kernel template stopped: {exc}") from exc
+
+    def close(self) -> None:
+        """Stop the template (its kernels exit when their parent does)."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+
+def _template_main() -> None:
+    """The template process: preload, then fork one kernel per request line on stdin."""
+    import ipykernel.ipkernel
+    import ipykernel.kernelapp  # noqa: F401
+
+    _warm(json.loads(sys.argv[1]))
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped automatically
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for line in sys.stdin:
+        request = json.loads(line)
+        pid = os.fork()
+        if pid == 0:  # the kernel
+            try:
+                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                signal.signal(signal.SIGINT, signal.default_int_handler)
+                null = os.open(os.devnull, os.O_RDWR)
+                for fd in (0, 1) if os.environ.get("ASESORLAB_DEBUG") else (0, 1, 2):
+                    os.dup2(null, fd)
+                from ipykernel.kernelapp import IPKernelApp
+
+                app = IPKernelApp.instance()
+                app.initialize(["-f", request["connection_file"],
+                                "--HistoryManager.hist_file=:memory:",
+                                f"--IPKernelApp.parent_handle={os.getppid()}"])
+                app.start()
+            finally:
+                os._exit(0)
+        print(json.dumps({"pid": pid}), flush=True)
+
+
+class _ForkedKernel:
+    """A kernel forked from a :class:`KernelTemplate`, with the kernel-manager methods that
+    nbclient uses (``has_kernel``, ``client``, ``is_alive``, ``interrupt_kernel``,
+    ``shutdown_kernel``, ``cleanup_resources``)."""
+
+    def __init__(self, template: KernelTemplate, kernel_name: str,
+                 preload: tuple[str, ...]) -> None:
+        from jupyter_client.connect import write_connection_file
+
+        self.key = (kernel_name, preload)
+        self.kernel_name = kernel_name
+        self.manager = self
+        self.connection_file, self._info = write_connection_file(
+            ip="127.0.0.1", key=uuid.uuid4().hex.encode(), kernel_name=kernel_name)
+        self.pid: int | None = template.fork(self.connection_file)
+
+    @property
+    def has_kernel(self) -> bool:
+        return self.pid is not None
+
+    def client(self, **kwargs: Any) -> Any:
+        from jupyter_client.asynchronous import AsyncKernelClient
+
+        client = AsyncKernelClient(**kwargs)
+        client.load_connection_info(self._info)
+        return client
+
+    def _signal(self, signum: int) -> bool:
+        if self.pid is None:
+            return False
+        try:
+            os.kill(self.pid, signum)
+            return True
+        except ProcessLookupError:
+            return False
+
+    async def is_alive(self) -> bool:
+        return self._signal(0)
+
+    async def interrupt_kernel(self) -> None:
+        self._signal(signal.SIGINT)
+
+    async def shutdown_kernel(self, now: bool = False, restart: bool = False) -> None:
+        self._signal(signal.SIGKILL)
+        self.pid = None
+
+    async def cleanup_resources(self, restart: bool = False) -> None:
+        with contextlib.suppress(OSError):
+            os.unlink(self.connection_file)
+
+    def kill(self) -> None:
+        self._signal(signal.SIGKILL)
+        self.pid = None
+        with contextlib.suppress(OSError):
+            os.unlink(self.connection_file)
+
+
+def _forkable(kernel_name: str) -> bool:
+    """Whether ``kernel_name`` is this Python's own ipykernel (so a template can fork it)."""
+    if os.environ.get("ASESORLAB_KERNEL_FORK", "1") == "0":
+        return False
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    try:
+        spec = KernelSpecManager().get_kernel_spec(kernel_name)
+    except NoSuchKernel:
+        return False
+    argv = list(spec.argv)
+    return (len(argv) >= 3 and argv[1:3] == ["-m", "ipykernel_launcher"] and
+            (argv[0] in ("python", "python3") or
+             os.path.realpath(argv[0]) == os.path.realpath(sys.executable)))
 
 
 class KernelPool:
-    """Spare kernels, started ahead of need; one pool per thread (see :func:`kernel_pool`)."""
+    """Spare kernels, started ahead of need; one pool per thread (see :func:`kernel_pool`).
+
+    For this Python's own kernel the pool keeps a :class:`KernelTemplate` per preload list
+    and forks kernels from it; any other kernel is started the ordinary way.
+    """
 
     def __init__(self) -> None:
-        self._spares: list[_Kernel] = []
+        self._spares: list[Any] = []
+        self._templates: dict[tuple[str, ...], KernelTemplate] = {}
         #: kernels handed out and not yet shut down (for :meth:`kill`)
-        self.in_use: list[AsyncKernelManager] = []
+        self.in_use: list[Any] = []
+
+    def _start(self, kernel_name: str, preload: tuple[str, ...]) -> Any:
+        if not _forkable(kernel_name):
+            return _Kernel(kernel_name, preload)
+        template = self._templates.get(preload)
+        if template is None or template.process.poll() is not None:
+            template = self._templates[preload] = KernelTemplate(preload)
+        return _ForkedKernel(template, kernel_name, preload)
 
     def take(self, kernel_name: str, preload: Iterable[str] = (),
-             start_next: bool = True) -> AsyncKernelManager:
+             start_next: bool = True) -> Any:
         """A started kernel (booting or ready) for one notebook; start the next spare."""
         key = (kernel_name, tuple(preload))
         kernel = next((k for k in self._spares if k.key == key), None)
         if kernel is not None:
             self._spares.remove(kernel)
         else:
-            kernel = _Kernel(*key)
+            kernel = self._start(*key)
         for stale in [k for k in self._spares if k.key != key]:
             self._spares.remove(stale)
-            stale.shutdown()
+            stale.kill()
         if start_next and not self._spares:
-            self._spares.append(_Kernel(*key))
+            self._spares.append(self._start(*key))
         self.in_use.append(kernel.manager)
         return kernel.manager
 
@@ -106,21 +269,22 @@ class KernelPool:
         """How many kernels wait in the pool."""
         return len(self._spares)
 
-    def shutdown(self) -> None:
-        """Stop every spare kernel."""
-        while self._spares:
-            self._spares.pop().shutdown()
-
     def kill(self) -> None:
-        """Kill every kernel of this pool at once, from any thread or a signal handler."""
-        managers = [k.manager for k in self._spares] + self.in_use
-        self._spares, self.in_use = [], []
+        """Kill every kernel and template of this pool, from any thread or a signal handler."""
+        kernels, self._spares = self._spares, []
+        managers, self.in_use = self.in_use, []
+        for kernel in kernels:
+            kernel.kill()
         for manager in managers:
-            process = getattr(manager.provisioner, "process", None)
-            if process is not None and process.poll() is None:
-                process.kill()
-            with contextlib.suppress(OSError):
-                os.unlink(manager.connection_file)
+            if isinstance(manager, _ForkedKernel):
+                manager.kill()
+            else:
+                process = getattr(manager.provisioner, "process", None)
+                if process is not None and process.poll() is None:
+                    process.kill()
+        templates, self._templates = list(self._templates.values()), {}
+        for template in templates:
+            template.close()
 
 
 _local = threading.local()
@@ -149,6 +313,31 @@ def shutdown_pools() -> None:
 atexit.register(shutdown_pools)
 
 
+async def _wait_for_ready(client: Any, manager: Any, timeout: float) -> None:
+    """Wait until the kernel answers ``kernel_info`` and its IOPub channel is connected.
+
+    jupyter_client's ``wait_for_ready`` polls the heartbeat every 0.2 s when the client was
+    not made by a ``KernelManager``; this waits on the replies themselves.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        client.kernel_info()
+        try:
+            reply = await ensure_async(client.shell_channel.get_msg(timeout=0.5))
+        except Empty:
+            reply = None
+        if reply is not None and reply["msg_type"] == "kernel_info_reply":
+            try:
+                await ensure_async(client.iopub_channel.get_msg(timeout=0.5))
+                return
+            except Empty:
+                pass
+        if not await ensure_async(manager.is_alive()):
+            raise RuntimeError("Kernel died before replying to kernel_info")
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
+
+
 @cache
 def _engine_class() -> type:
     """Build the engine class; papermill is imported here, not at module import, because
@@ -161,15 +350,26 @@ def _engine_class() -> type:
     class _PooledClient(PapermillNotebookClient):
         """A papermill notebook client that runs on a kernel it was given, then shuts it down."""
 
-        def __init__(self, nb_man: Any, km: AsyncKernelManager, kernel_cwd: str | None,
+        def __init__(self, nb_man: Any, km: Any, kernel_cwd: str | None,
                      **kw: Any) -> None:
             super().__init__(nb_man, km=km, **kw)
             self._kernel_cwd = kernel_cwd
 
+        async def _async_connect(self) -> None:
+            """Like nbclient's ``start_new_kernel_client``, waiting on replies, not a clock."""
+            self.kc = self.km.client()
+            await ensure_async(self.kc.start_channels())
+            try:
+                await _wait_for_ready(self.kc, self.km, self.startup_timeout)
+            except Exception:
+                await self._async_cleanup_kernel()
+                raise
+            self.kc.allow_stdin = False
+
         def execute(self, **kwargs: Any) -> Any:
             self.reset_execution_trackers()
             try:
-                self.start_new_kernel_client()
+                run_sync(self._async_connect)()
             except Exception as exc:  # the kernel died or never answered
                 raise KernelStartError(f"{type(exc).__name__}: {exc}") from exc
             with self.setup_kernel(cleanup_kc=True):
@@ -226,6 +426,7 @@ def _engine_class() -> type:
             finally:
                 if km.has_kernel:
                     run_sync(km.shutdown_kernel)(now=True)
+                    run_sync(km.cleanup_resources)()
                 if km in pool.in_use:
                     pool.in_use.remove(km)
 

@@ -145,7 +145,7 @@ def summarize(case: Case, key: AnswerKey) -> CaseSummary:
 
 def difficulty_chart(rows: list[CaseSummary]) -> bytes:
     """A bar chart (PNG) of each case's difficulty: its traps per decision."""
-    figure = Figure(figsize=(6, 0.5 + 0.45 * max(len(rows), 1)), dpi=90)
+    figure = Figure(figsize=(6, 1.6 + 0.4 * len(rows)), dpi=90, layout="constrained")
     axes = figure.add_subplot()
     names = [row.id for row in rows]
     values = [row.difficulty for row in rows]
@@ -157,7 +157,6 @@ def difficulty_chart(rows: list[CaseSummary]) -> bytes:
     axes.set_title(_("Case difficulty (red: key recommends BK, green: K)"))
     for y, row in enumerate(rows):
         axes.text(row.difficulty, y, f" {row.traps}", va="center", fontsize=8)
-    figure.tight_layout()
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
     return buffer.getvalue()
@@ -218,6 +217,28 @@ def build_pack(scheme: str | Path | Scheme | None = None, units: str | list[str]
     return pack
 
 
+def warm_up() -> None:
+    """Pay the first-call costs of a pack (plugin host, sample scheme, chart, documents).
+
+    The batch engine calls this once in a kernel *template* (see :mod:`training.engine`,
+    notebook metadata ``asesorlab.preload``); the kernels forked from it start warm. It
+    writes no file and leaves nothing in a notebook's namespace.
+    """
+    from docx import Document
+
+    from toolkit.plugins import default_host
+
+    default_host()
+    scheme = read_scheme(sample_scheme_path())
+    pairs = generate_cases(scheme, count=1, seed=0, units=[scheme.units[0].code])
+    case_list = [c for c, _k in pairs]
+    difficulty_chart([summarize(c, k) for c, k in pairs])
+    markdown_html(answer_key_text(case_list, [k for _c, k in pairs]))
+    for form in DEFAULT_FORMS:
+        generate(scheme, form, [scheme.units[0].code])
+    Document()
+
+
 def check_parameters(parameters: dict[str, Any]) -> list[tuple[str, str]]:
     """Rules of the ``training_pack`` notebook that types cannot say (called before a run)."""
     problems: list[tuple[str, str]] = []
@@ -246,4 +267,4 @@ def check_parameters(parameters: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 __all__ = ["Markdown", "Pack", "Png", "build_pack", "check_parameters", "flaw_rates",
-           "resolve_units", "summarize"]
+           "resolve_units", "summarize", "warm_up"]

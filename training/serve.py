@@ -2,9 +2,11 @@
 
 Only ``notebooks/practice.ipynb`` is served, at ``/``. Sources are stripped, tracebacks
 hidden, no file is served beside the app's own assets, the server listens on localhost
-unless told otherwise, idle kernels are culled, and the kernel websocket passes only the
-widget messages a page needs — never ``execute_request``, so a raw websocket client cannot
-run code. Kernels are preheated (the notebook already executed when a trainee arrives).
+unless told otherwise, and idle kernels are culled. Voilà's kernel manager passes only the
+widget messages a page needs (comm and kernel-info messages) and drops ``execute_request``,
+so a raw websocket client cannot run code (``tests/practice/test_kernel_socket.py`` checks
+it); the app itself refuses widgets created from the browser and checks every value it gets.
+Kernels are preheated: the notebook has already run when a trainee arrives.
 
 The kernel learns where the cases, the scheme and the database are from environment
 variables (``ASESORLAB_CASES``, ``ASESORLAB_SCHEME``, ``ASESORLAB_DB``, ``ASESORLAB_LANG``).
@@ -32,9 +34,6 @@ from toolkit.scheme import Scheme
 from toolkit.schemeio import read_scheme, sample_scheme_path
 from toolkit.store import Store
 
-#: Kernel messages a Voilà page may send: widget comms and kernel info, nothing that runs code.
-ALLOWED_MESSAGES: tuple[str, ...] = (
-    "comm_open", "comm_msg", "comm_close", "comm_info_request", "kernel_info_request")
 SCHEME_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
 NOTEBOOK = "practice.ipynb"
 
@@ -114,7 +113,6 @@ def resolve_source(source: Path | None, scheme_option: Path | None, count: int, 
 
 def voila_arguments(notebook: Path, port: int, host: str, pool: int, cull_idle: int) -> list[str]:
     """The Voilà command line for the practice notebook."""
-    allowed = ",".join(f'"{name}"' for name in ALLOWED_MESSAGES)
     args = [
         str(notebook), "--no-browser", f"--port={port}", f"--Voila.ip={host}",
         "--Voila.port_retries=0",
@@ -122,7 +120,6 @@ def voila_arguments(notebook: Path, port: int, host: str, pool: int, cull_idle: 
         "--VoilaConfiguration.show_tracebacks=False",
         "--VoilaConfiguration.file_allowlist=[]",
         "--VoilaConfiguration.file_denylist=['.*']",
-        f"--MappingKernelManager.allowed_message_types=[{allowed}]",
         f"--MappingKernelManager.cull_idle_timeout={cull_idle}",
         f"--MappingKernelManager.cull_interval={max(10, min(60, cull_idle))}",
         "--MappingKernelManager.cull_connected=False",
@@ -193,5 +190,5 @@ def _safe_url(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
-__all__ = ["ALLOWED_MESSAGES", "Source", "ensure_case_set", "kernel_environment",
+__all__ = ["Source", "ensure_case_set", "kernel_environment",
            "notebook_path", "resolve_source", "serve_command", "voila_arguments"]

@@ -239,7 +239,7 @@ def test_agreement_errors(cli: CliRun, tmp_path: Path) -> None:
     code, _out, err = cli("--lang", "en", "agreement", csv, "--metric", "nope")
     assert code == 2 and "no metric named 'nope'" in err and "krippendorff" in err
     code, _out, err = cli("agreement", csv, "--metric", "cohen")
-    assert code == 1 and "two raters" in err
+    assert code == 1 and "tepat dua penilai" in err  # Indonesian by default
     bad = tmp_path / "bad.csv"
     bad.write_text("item,rater,rating\n1,a,K\n1,a,BK\n", encoding="utf-8")
     code, _out, err = cli("agreement", bad, "--metric", "percent")

@@ -66,3 +66,27 @@ def test_execute_request_from_a_websocket_client_runs_nothing(chromium: Any, ser
     assert answered_execute == []
     assert not marker.exists()
     assert any("refused" in line or "not allowed" in line for line in served.log)
+
+
+def test_a_widget_opened_from_the_browser_is_refused(chromium: Any, served: Served) -> None:
+    context, kernel_id = _kernel_of_page(chromium, served)
+    session = uuid.uuid4().hex
+    ws = websocket.create_connection(
+        f"ws://127.0.0.1:{served.port}/api/kernels/{kernel_id}/channels?session_id={session}",
+        timeout=60)
+    comm_id = uuid.uuid4().hex
+    try:
+        _id, message = _message("comm_open", {
+            "comm_id": comm_id, "target_name": "jupyter.widget",
+            "data": {"state": {"_model_name": "ButtonModel", "_model_module":
+                               "@jupyter-widgets/controls", "_model_module_version": "2.0.0",
+                               "_view_name": "ButtonView", "description": "injected"},
+                     "buffer_paths": []}}, session)
+        ws.send(message)
+        while True:  # the kernel answers an unknown target with a comm_close of that comm
+            frame = json.loads(ws.recv())
+            if frame["msg_type"] == "comm_close" and frame["content"].get("comm_id") == comm_id:
+                break
+    finally:
+        ws.close()
+        context.close()

@@ -109,7 +109,7 @@ def plan_runs(manifest: Manifest, output: Path, formats: tuple[str, ...],
         checker = notebook_checker(nb)
     except DeclarationError as exc:
         raise ManifestInvalid([SchemeError(str(exc), file=str(manifest.notebook))]) from None
-    preload = notebook_imports(nb)
+    preload = (*notebook_imports(nb), *nb.metadata.get("asesorlab", {}).get("preload", []))
     planned: list[PlannedRun] = []
     seen: dict[str, int] = {}
     for spec in manifest.runs:

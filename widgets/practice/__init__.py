@@ -36,6 +36,7 @@ def practice_app(cases_dir: str | Path | None = None, scheme: str | Path | None 
     try:
         config = PracticeConfig.from_env(cases_dir, scheme, db, lang)
         set_language(config.lang)
+        refuse_browser_widgets()
         return PracticeApp(PracticeSession(config), user=os.environ.get("JUPYTERHUB_USER", ""))
     except SchemeInvalid as exc:
         problem = "; ".join(str(error) for error in exc.errors)
@@ -43,6 +44,18 @@ def practice_app(cases_dir: str | Path | None = None, scheme: str | Path | None 
         problem = str(exc)
     return w.HTML('<p class="asesorlab-error">{}</p>'.format(
         esc(_("The practice app cannot start: {problem}", problem=problem))))
+
+
+def refuse_browser_widgets() -> None:
+    """Stop the kernel from making widgets that a browser asks for (``comm_open`` on the
+    ``jupyter.widget`` target): the app makes all its widgets itself. The control target,
+    through which a page fetches the widgets' state, stays."""
+    try:
+        from comm import get_comm_manager
+
+        get_comm_manager().targets.pop("jupyter.widget", None)
+    except Exception:  # no kernel (a test, a script): nothing to refuse
+        return
 
 
 def apply_request(app: PracticeApp | w.HTML) -> None:
@@ -72,4 +85,5 @@ __all__ = [
     "UnitDecisions",
     "apply_request",
     "practice_app",
+    "refuse_browser_widgets",
 ]
