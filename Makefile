@@ -23,7 +23,7 @@ system-deps:
 	fi
 
 run: $(STAMP)
-	$(BIN)/asesorlab show
+	$(BIN)/asesorlab serve
 
 test: $(STAMP) system-deps
 	$(BIN)/ruff check .

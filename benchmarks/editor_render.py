@@ -37,41 +37,49 @@ from labserver import lab_server, launch_browser, open_notebook  # noqa: E402
 from toolkit.schemeio import sample_scheme_path, save_scheme  # noqa: E402
 from toolkit.synthetic import make_large_scheme  # noqa: E402
 
-CELLS = {
-    "warm-up": 'from widgets.editor import SchemeEditor\nSchemeEditor("sample.yaml")',
+SETUP = "from widgets.editor import SchemeEditor"
+BUILDS = {
     "sample": 'SchemeEditor("sample.yaml")',
     "large": 'SchemeEditor("large.yaml")',
     "large-naive": 'naive = SchemeEditor("large.yaml")\nnaive.expand_all()\nnaive',
 }
+LIMIT_MS = 300_000
 
-# Run cell `index`, resolve with the ms until `ready(cellNode)` holds (checked every frame).
+# Put `source` in cell 1 and run it; resolve with the ms from "run" until the editor's
+# unit panels, KUK rows (at least `kuk`) and save button are in the page. Every build
+# runs in the same cell, at the top of the notebook, so it is always in view.
 _RUN_AND_WAIT = """
-async ([index, units, kuk]) => {
+async ([source, units, kuk, limit]) => {
     const panel = window.jupyterapp.shell.currentWidget;
-    const cell = panel.content.widgets[index];
-    panel.content.activeCellIndex = index;
+    const cell = panel.content.widgets[1];
+    panel.content.activeCellIndex = 1;
+    cell.outputArea.model.clear();
+    cell.model.sharedModel.setSource(source);
     const ready = () => {
         const editor = cell.node.querySelector('.asesorlab-editor');
         return !!editor && editor.querySelectorAll('.asesorlab-unit').length === units
             && editor.querySelectorAll('.asesorlab-kuk').length >= kuk
-            && !!editor.querySelector('.asesorlab-save button, button.asesorlab-save');
+            && !!editor.querySelector('.asesorlab-save');
     };
-    cell.outputArea.model.clear();
     await new Promise(r => requestAnimationFrame(r));
     const start = performance.now();
     window.jupyterapp.commands.execute('notebook:run-cell');
-    while (!ready()) { await new Promise(r => requestAnimationFrame(r)); }
+    while (!ready()) {
+        if (performance.now() - start > limit) { throw new Error('editor not ready'); }
+        await new Promise(r => requestAnimationFrame(r));
+    }
     return performance.now() - start;
 }
 """
 
 _OPEN_UNIT = """
-async ([index, unit, kuk]) => {
-    const cell = window.jupyterapp.shell.currentWidget.content.widgets[index];
+async ([unit, kuk, limit]) => {
+    const cell = window.jupyterapp.shell.currentWidget.content.widgets[1];
     const panel = cell.node.querySelectorAll('.asesorlab-unit')[unit];
     const start = performance.now();
     panel.querySelector('.widget-toggle-button').click();
     while (panel.querySelectorAll('.asesorlab-kuk').length < kuk) {
+        if (performance.now() - start > limit) { throw new Error('unit did not open'); }
         await new Promise(r => requestAnimationFrame(r));
     }
     return performance.now() - start;
@@ -83,7 +91,7 @@ def _notebook(path: Path) -> None:
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
                                  "language": "python"}
-    nb.cells = [nbformat.v4.new_code_cell(source) for source in CELLS.values()]
+    nb.cells = [nbformat.v4.new_code_cell(SETUP), nbformat.v4.new_code_cell("")]
     nbformat.write(nb, path)
 
 
@@ -102,19 +110,17 @@ def measure(rounds: int) -> dict[str, list[float]]:
             browser = launch_browser(playwright)
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             open_notebook(page, server, "bench.ipynb")
-            sizes = {"warm-up": (8, 0), "sample": (8, 0), "large": (30, 0),
+            sizes = {"sample": (8, 0), "large": (30, 0),
                      "large-naive": (30, large.criterion_count)}
             times: dict[str, list[float]] = {name: [] for name in (*sizes, "open-unit")}
-            page.evaluate(_RUN_AND_WAIT, [0, *sizes["warm-up"]])
+            page.evaluate(_RUN_AND_WAIT, [f"{SETUP}\n{BUILDS['sample']}", 8, 0, LIMIT_MS])
             for _round in range(rounds):
-                for index, name in enumerate(CELLS):
-                    if name == "warm-up":
-                        continue
-                    times[name].append(page.evaluate(_RUN_AND_WAIT, [index, *sizes[name]]))
+                for name, source in BUILDS.items():
+                    times[name].append(page.evaluate(_RUN_AND_WAIT,
+                                                     [source, *sizes[name], LIMIT_MS]))
                     if name == "large":
-                        times["open-unit"].append(page.evaluate(_OPEN_UNIT, [index, 29, 25]))
+                        times["open-unit"].append(page.evaluate(_OPEN_UNIT, [29, 25, LIMIT_MS]))
             browser.close()
-    del times["warm-up"]
     return times
 
 

@@ -2,14 +2,18 @@
 
 Starting a kernel is most of the cost of a short notebook (the kernel process imports
 IPython and then the notebook's own imports). :class:`PooledEngine` (registered with
-papermill as the engine ``asesorlab``) takes a kernel that has already booted while the
-previous notebook ran, and immediately starts the next one in the background: a kernel is
-a separate process, so it boots in parallel with the notebook being executed.
+papermill as the engine ``asesorlab`` through the ``papermill.engine`` entry point) takes a
+kernel that has already started while the previous notebook ran, and immediately starts
+the next one: a kernel is a separate process, so it boots in parallel with the notebook
+being executed. For this Python's own ipykernel the kernels are forked from a
+:class:`~training.kernel_template.KernelTemplate` that has imported ipykernel and the
+notebook's modules once, so a kernel answers in tens of milliseconds; other kernels are
+started the ordinary way (with the preload run as ``exec_lines``).
 
-Each kernel runs exactly one notebook and is shut down after it, so no state carries over
-from one notebook to the next. A pooled kernel may have *preloaded* modules (imported into
-``sys.modules`` at start, nothing added to the user namespace) and is moved to the
-requested working directory with a silent ``os.chdir`` before the first cell.
+Each kernel runs exactly one notebook and is killed after it, so no state carries over
+from one notebook to the next. A pooled kernel may have *preloaded* modules (in
+``sys.modules``, nothing in the user namespace) and is moved to the requested working
+directory with a silent ``os.chdir`` before the first cell.
 
 Engine keyword arguments (pass them to :func:`papermill.execute_notebook`):
 
@@ -17,9 +21,12 @@ Engine keyword arguments (pass them to :func:`papermill.execute_notebook`):
     the kernel's working directory (instead of papermill's ``cwd``, which changes the
     directory of the calling process and so is unsafe in threads);
 ``preload``
-    module names to import while the kernel boots;
+    modules to import before the notebook runs, and ``module:function`` warm-ups to call
+    (in the template, never in the notebook's namespace);
 ``start_next``
-    whether to boot a spare kernel for the next notebook (default true).
+    whether to start a spare kernel for the next notebook (default true);
+``template``
+    the socket address of a shared kernel template (see :func:`training.batch.run_batch`).
 """
 
 from __future__ import annotations
@@ -28,12 +35,9 @@ import atexit
 import contextlib
 import json
 import os
-import signal
 import subprocess
-import sys
 import threading
 import time
-import uuid
 from collections.abc import Iterable, Sequence
 from functools import cache
 from queue import Empty
@@ -42,30 +46,17 @@ from typing import Any
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import ensure_async, run_sync
 
+from .kernel_template import ForkedKernel, KernelStartError, KernelTemplate, forkable
+
 DEFAULT_KERNEL = "python3"
-
-
-class KernelStartError(RuntimeError):
-    """The kernel did not start or did not answer; worth a retry with a fresh kernel."""
-
-
-def _warm(preload: Sequence[str]) -> None:
-    """Import each module of ``preload``; call ``module:function`` entries (warm-ups)."""
-    for entry in preload:
-        module, _sep, function = entry.partition(":")
-        try:
-            imported = __import__(module, fromlist=["_"])
-            if function:
-                getattr(imported, function)()
-        except Exception:  # the notebook itself will report a broken import
-            pass
 
 
 def _preload_arguments(preload: Sequence[str]) -> list[str]:
     """IPKernelApp arguments that run :func:`_warm` at start in a throw-away namespace."""
     if not preload:
         return []
-    code = f"__import__('training.engine', fromlist=['_'])._warm({json.dumps(list(preload))})"
+    names = json.dumps(list(preload))
+    code = f"__import__('training.kernel_template', fromlist=['_'])._warm({names})"
     return [f"--IPKernelApp.exec_lines=exec({json.dumps(code)}, {{}})"]
 
 
@@ -91,141 +82,6 @@ class _Kernel:
             os.unlink(self.manager.connection_file)
 
 
-class KernelTemplate:
-    """A process that has imported ipykernel and the preloaded modules and forks kernels.
-
-    Each kernel is a fresh ``fork`` of the template: it has never run a notebook, so no
-    state carries over, and it skips the interpreter start and the imports.
-    """
-
-    def __init__(self, preload: tuple[str, ...]) -> None:
-        env = {**os.environ, "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", "import training.engine as e; e._template_main()",
-             json.dumps(list(preload))], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=None if os.environ.get("ASESORLAB_DEBUG") else subprocess.DEVNULL,
-            env=env, text=True)
-
-    def fork(self, connection_file: str) -> int:
-        """Start a kernel on ``connection_file``; return its process id."""
-        assert self.process.stdin is not None and self.process.stdout is not None
-        try:
-            self.process.stdin.write(json.dumps({"connection_file": connection_file}) + "\n")
-            self.process.stdin.flush()
-            return int(json.loads(self.process.stdout.readline())["pid"])
-        except (OSError, ValueError, KeyError) as exc:
-            raise KernelStartError(f"the kernel template stopped: {exc}") from exc
-
-    def close(self) -> None:
-        """Stop the template (its kernels exit when their parent does)."""
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
-
-
-def _template_main() -> None:
-    """The template process: preload, then fork one kernel per request line on stdin."""
-    import ipykernel.ipkernel
-    import ipykernel.kernelapp  # noqa: F401
-
-    _warm(json.loads(sys.argv[1]))
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped automatically
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for line in sys.stdin:
-        request = json.loads(line)
-        pid = os.fork()
-        if pid == 0:  # the kernel
-            try:
-                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-                signal.signal(signal.SIGINT, signal.default_int_handler)
-                null = os.open(os.devnull, os.O_RDWR)
-                for fd in (0, 1) if os.environ.get("ASESORLAB_DEBUG") else (0, 1, 2):
-                    os.dup2(null, fd)
-                from ipykernel.kernelapp import IPKernelApp
-
-                app = IPKernelApp.instance()
-                app.initialize(["-f", request["connection_file"],
-                                "--HistoryManager.hist_file=:memory:",
-                                f"--IPKernelApp.parent_handle={os.getppid()}"])
-                app.start()
-            finally:
-                os._exit(0)
-        print(json.dumps({"pid": pid}), flush=True)
-
-
-class _ForkedKernel:
-    """A kernel forked from a :class:`KernelTemplate`, with the kernel-manager methods that
-    nbclient uses (``has_kernel``, ``client``, ``is_alive``, ``interrupt_kernel``,
-    ``shutdown_kernel``, ``cleanup_resources``)."""
-
-    def __init__(self, template: KernelTemplate, kernel_name: str,
-                 preload: tuple[str, ...]) -> None:
-        from jupyter_client.connect import write_connection_file
-
-        self.key = (kernel_name, preload)
-        self.kernel_name = kernel_name
-        self.manager = self
-        self.connection_file, self._info = write_connection_file(
-            ip="127.0.0.1", key=uuid.uuid4().hex.encode(), kernel_name=kernel_name)
-        self.pid: int | None = template.fork(self.connection_file)
-
-    @property
-    def has_kernel(self) -> bool:
-        return self.pid is not None
-
-    def client(self, **kwargs: Any) -> Any:
-        from jupyter_client.asynchronous import AsyncKernelClient
-
-        client = AsyncKernelClient(**kwargs)
-        client.load_connection_info(self._info)
-        return client
-
-    def _signal(self, signum: int) -> bool:
-        if self.pid is None:
-            return False
-        try:
-            os.kill(self.pid, signum)
-            return True
-        except ProcessLookupError:
-            return False
-
-    async def is_alive(self) -> bool:
-        return self._signal(0)
-
-    async def interrupt_kernel(self) -> None:
-        self._signal(signal.SIGINT)
-
-    async def shutdown_kernel(self, now: bool = False, restart: bool = False) -> None:
-        self._signal(signal.SIGKILL)
-        self.pid = None
-
-    async def cleanup_resources(self, restart: bool = False) -> None:
-        with contextlib.suppress(OSError):
-            os.unlink(self.connection_file)
-
-    def kill(self) -> None:
-        self._signal(signal.SIGKILL)
-        self.pid = None
-        with contextlib.suppress(OSError):
-            os.unlink(self.connection_file)
-
-
-def _forkable(kernel_name: str) -> bool:
-    """Whether ``kernel_name`` is this Python's own ipykernel (so a template can fork it)."""
-    if os.environ.get("ASESORLAB_KERNEL_FORK", "1") == "0":
-        return False
-    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
-
-    try:
-        spec = KernelSpecManager().get_kernel_spec(kernel_name)
-    except NoSuchKernel:
-        return False
-    argv = list(spec.argv)
-    return (len(argv) >= 3 and argv[1:3] == ["-m", "ipykernel_launcher"] and
-            (argv[0] in ("python", "python3") or
-             os.path.realpath(argv[0]) == os.path.realpath(sys.executable)))
-
-
 class KernelPool:
     """Spare kernels, started ahead of need; one pool per thread (see :func:`kernel_pool`).
 
@@ -240,12 +96,22 @@ class KernelPool:
         self.in_use: list[Any] = []
 
     def _start(self, kernel_name: str, preload: tuple[str, ...]) -> Any:
-        if not _forkable(kernel_name):
+        if not forkable(kernel_name):
             return _Kernel(kernel_name, preload)
         template = self._templates.get(preload)
-        if template is None or template.process.poll() is not None:
+        if template is None or not template.alive:
             template = self._templates[preload] = KernelTemplate(preload)
-        return _ForkedKernel(template, kernel_name, preload)
+        try:
+            return ForkedKernel(template, kernel_name, preload)
+        except KernelStartError:
+            del self._templates[preload]  # a shared template that went away: use our own
+            raise
+
+    def use_template(self, preload: Iterable[str], address: str) -> None:
+        """Fork kernels for ``preload`` from the template at ``address`` (shared)."""
+        key = tuple(preload)
+        if key not in self._templates or self._templates[key].address != address:
+            self._templates[key] = KernelTemplate(key, address)
 
     def take(self, kernel_name: str, preload: Iterable[str] = (),
              start_next: bool = True) -> Any:
@@ -276,7 +142,7 @@ class KernelPool:
         for kernel in kernels:
             kernel.kill()
         for manager in managers:
-            if isinstance(manager, _ForkedKernel):
+            if isinstance(manager, ForkedKernel):
                 manager.kill()
             else:
                 process = getattr(manager.provisioner, "process", None)
@@ -402,13 +268,19 @@ def _engine_class() -> type:
             kernel_cwd: str | None = None,
             preload: Sequence[str] = (),
             start_next: bool = True,
+            template: str | None = None,
             **kwargs: Any,
         ) -> Any:
             """Execute ``nb_man.nb`` on a pooled kernel; the kernel is shut down afterwards."""
             kwargs = remove_args(["input_path"], **kwargs)
             safe_kwargs = remove_args(["timeout", "startup_timeout"], **kwargs)
             name = kernel_name or DEFAULT_KERNEL
-            km = kernel_pool().take(name, preload, start_next)
+            if template:
+                kernel_pool().use_template(preload, template)
+            try:
+                km = kernel_pool().take(name, preload, start_next)
+            except OSError as exc:
+                raise KernelStartError(f"{type(exc).__name__}: {exc}") from exc
             final_kwargs = merge_kwargs(
                 safe_kwargs,
                 timeout=execution_timeout if execution_timeout else kwargs.get("timeout"),

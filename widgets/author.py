@@ -7,18 +7,16 @@ opening the app costs only the editor.
 
 from __future__ import annotations
 
-import html
-import importlib
-from collections.abc import Callable
 from pathlib import Path
 
 import ipywidgets as w
 
 from toolkit.editing import ensure_scheme_file
-from toolkit.i18n import _, get_language, normalize_language
+from toolkit.i18n import _, get_language, language, normalize_language
 from toolkit.plugins import PluginHost
 
 from .editor import SchemeEditor
+from .instrument_builder import InstrumentBuilder
 from .simulator import CaseSimulator
 
 EDITOR, SIMULATOR, BUILDER = 0, 1, 2
@@ -76,16 +74,8 @@ class AuthorApp(w.Tab):
             self._place(BUILDER, self._builder)
 
     def _make_builder(self) -> w.Widget:
-        try:
-            module = importlib.import_module("widgets.instrument_builder")
-        except ModuleNotFoundError as exc:
-            if exc.name != "widgets.instrument_builder":
-                raise
-            message = _("The instrument builder is not available in this installation.",
-                        lang=self._lang)
-            return w.HTML(f"<p>{html.escape(message)}</p>")
-        make: Callable[..., w.Widget] = module.InstrumentBuilder
-        return make(self._editor.scheme, host=self._host)
+        with language(self._lang):
+            return InstrumentBuilder(self._editor.scheme, host=self._host)
 
     def _place(self, index: int, widget: w.Widget) -> None:
         children = list(self.children)

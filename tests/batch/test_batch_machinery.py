@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import nbformat
@@ -16,7 +16,7 @@ import pytest
 from toolkit.i18n import language
 from training.batch import load_manifest, run_batch
 
-from .helpers import files_under, read_report, write_manifest
+from .helpers import NOTEBOOKS, files_under, read_report, write_manifest
 
 pytestmark = [pytest.mark.kernel, pytest.mark.slow]
 ASESORLAB = Path(sys.executable).parent / "asesorlab"
@@ -78,18 +78,21 @@ grid:
   seed: [1, 2, 3, 4, 5, 6, 7, 8]
 """)
     output = tmp_path / "out"
-    command = [str(ASESORLAB), "batch", str(path), "--workers", "1", "--no-progress",
-               "--lang", "en"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True)
-    deadline = time.monotonic() + 60
-    while not (output / ".batch").is_dir() or not any((output / ".batch").iterdir()):
-        assert process.poll() is None, process.communicate()
-        assert time.monotonic() < deadline, "no run completed"
-        time.sleep(0.02)  # polling for a condition (a completed run), not waiting on the clock
+    command = [str(ASESORLAB), "batch", str(path), "--workers", "1", "--lang", "en"]
+    process = subprocess.Popen([*command, "--progress"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    assert process.stderr is not None
+    progress = b""
+    while b"ok=1" not in progress:  # wait until the progress bar shows a completed run
+        readable, _w, _x = select.select([process.stderr], [], [], 60)
+        assert readable, "no run completed within a minute"
+        chunk = os.read(process.stderr.fileno(), 4096)
+        assert chunk, (process.wait(), progress)
+        progress += chunk
     process.send_signal(signal.SIGTERM)
     out, err = process.communicate(timeout=60)
     assert process.returncode == 1, (out, err)
+    assert b"Interrupted: run again with --resume" in err
     report = read_report(output)
     done_before = [r for r in report["runs"] if r["status"] == "ok"]
     assert report["interrupted"] is True
@@ -97,7 +100,8 @@ grid:
     assert "interrupted before it finished" in {r["error"] for r in report["runs"]}
     assert _half_files(output) == []
 
-    resumed = subprocess.run([*command, "--resume"], capture_output=True, text=True,
+    resumed = subprocess.run([*command, "--no-progress", "--resume"], capture_output=True,
+                             text=True,
                              timeout=120, check=False)
     assert resumed.returncode == 0, resumed.stdout + resumed.stderr
     report = read_report(output)
@@ -146,3 +150,26 @@ grid:
                                 as_version=4)
         assert [c.get("outputs") for c in nb_local.cells] == \
             [c.get("outputs") for c in nb_dask.cells]
+
+
+def test_a_kernel_that_fails_to_start_is_retried(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    marker = tmp_path / "started-once"
+    spec_dir = tmp_path / "jupyter" / "kernels" / "fails_first_start"
+    spec_dir.mkdir(parents=True)
+    script = (f'if [ -e "{marker}" ]; then exec "{sys.executable}" -m ipykernel_launcher '
+              f'-f "$0"; else touch "{marker}"; exit 1; fi')
+    (spec_dir / "kernel.json").write_text(json.dumps({
+        "argv": ["sh", "-c", script, "{connection_file}"], "display_name": "fails first start",
+        "language": "python"}))
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
+    nb = nbformat.read(NOTEBOOKS / "writes_result_file.ipynb", as_version=4)
+    nb.metadata.kernelspec = {"name": "fails_first_start", "display_name": "x",
+                              "language": "python"}
+    nbformat.write(nb, tmp_path / "kernel_fails_first_start.ipynb")
+    path = write_manifest(tmp_path, "notebook: kernel_fails_first_start.ipynb\n"
+                                    "output: out\nruns: [{seed: 1}]\n")
+    outcome = run_batch(load_manifest(path), workers=1, progress=False)
+    assert outcome.exit_code == 0, outcome.results
+    assert outcome.results[0].attempts == 2
+    assert marker.exists()

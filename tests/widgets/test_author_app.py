@@ -26,6 +26,8 @@ def test_app_starts_from_a_copy_of_the_sample_and_tabs_share_the_scheme(tmp_path
 
     builder = app.builder
     assert app.selected_index == BUILDER and app.children[BUILDER] is builder
+    assert "asesorlab-builder" in builder._dom_classes
+    assert "J.620100.104.02" in str(builder._units.options)  # the edited scheme
     app.editor.save()
     assert read_scheme(target).units[0].code == "J.620100.104.02"
 

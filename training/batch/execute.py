@@ -43,6 +43,7 @@ class RunTask:
     kernel_name: str | None = None
     retries: int = 2
     language: str = "id"
+    template: str | None = None
     lines: list[int] = field(default_factory=list)
 
 
@@ -103,7 +104,8 @@ def _run_notebook(task: RunTask, staging: Path, target: Path) -> tuple[str | Non
                 task.notebook, str(target), parameters=task.parameters, engine_name="asesorlab",
                 kernel_name=task.kernel_name, progress_bar=False, log_output=False,
                 request_save_on_cell_execute=False, kernel_cwd=str(staging),
-                preload=list(task.preload), start_next=task.start_next)
+                preload=list(task.preload), start_next=task.start_next,
+                template=task.template)
             return None, attempts
         except PapermillExecutionError as exc:
             return _cell_error(exc, target), attempts

@@ -180,7 +180,7 @@ def load_manifest(path: str | Path) -> Manifest:
         errors.append(SchemeError(_("the manifest has no runs (add 'grid' and/or 'runs')"),
                                   file=name, line=1))
     if errors:
-        raise ManifestInvalid(errors)
+        raise ManifestInvalid(sorted(errors, key=lambda error: error.line or 0))
     for index, run in enumerate(runs):
         run.index = index
     assert notebook is not None

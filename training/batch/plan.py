@@ -57,6 +57,16 @@ def notebook_imports(nb: Any) -> tuple[str, ...]:
     return tuple(found)
 
 
+def notebook_preload(nb: Any) -> tuple[str, ...]:
+    """What a kernel preloads for ``nb``: its imports and its ``asesorlab.preload`` warm-ups."""
+    return (*notebook_imports(nb), *nb.metadata.get("asesorlab", {}).get("preload", []))
+
+
+def notebook_kernel(nb: Any) -> str:
+    """The kernel a notebook asks for (``python3`` when it does not say)."""
+    return str(nb.metadata.get("kernelspec", {}).get("name") or "python3")
+
+
 def _slug(value: Any) -> str:
     if isinstance(value, str) and ("/" in value or "\\" in value):
         value = Path(value).stem
@@ -109,7 +119,7 @@ def plan_runs(manifest: Manifest, output: Path, formats: tuple[str, ...],
         checker = notebook_checker(nb)
     except DeclarationError as exc:
         raise ManifestInvalid([SchemeError(str(exc), file=str(manifest.notebook))]) from None
-    preload = (*notebook_imports(nb), *nb.metadata.get("asesorlab", {}).get("preload", []))
+    preload = notebook_preload(nb)
     planned: list[PlannedRun] = []
     seen: dict[str, int] = {}
     for spec in manifest.runs:
@@ -148,4 +158,5 @@ def plan_runs(manifest: Manifest, output: Path, formats: tuple[str, ...],
     return planned
 
 
-__all__ = ["PlannedRun", "input_hash", "is_done", "notebook_imports", "plan_runs", "run_name"]
+__all__ = ["PlannedRun", "input_hash", "is_done", "notebook_imports", "notebook_kernel",
+           "notebook_preload", "plan_runs", "run_name"]

@@ -12,6 +12,7 @@ failed and their staging folders are removed at the next start.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import shutil
@@ -24,18 +25,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import nbformat
+
 from toolkit.i18n import _
 
+from ..kernel_template import KernelTemplate, forkable
 from .execute import PARTIAL_DIR, RunResult, RunTask, execute_run
 from .manifest import Manifest
-from .plan import plan_runs
+from .plan import PlannedRun, notebook_kernel, notebook_preload, plan_runs
 from .report import counts, write_report
 
 OnResult = Callable[[RunResult], None]
 
 
-class Interrupted(Exception):
-    """The batch was stopped by a signal."""
+class Interrupted(BaseException):
+    """The batch was stopped by a signal (a ``BaseException``, so no handler swallows it)."""
 
 
 @dataclass
@@ -150,13 +154,34 @@ def run_batch(manifest: Manifest, output: Path | None = None, workers: int = 2,
     chosen = formats or manifest.formats
     out.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(out / PARTIAL_DIR, ignore_errors=True)
-    planned = plan_runs(manifest, out, chosen, resume=resume)
+    template = _shared_template(manifest) if dask_address is None else None
+    try:
+        planned = plan_runs(manifest, out, chosen, resume=resume)
+        return _execute(manifest, planned, out, chosen, workers, dask_address, template,
+                        progress, started)
+    finally:
+        if template is not None:
+            template.close()
+
+
+def _shared_template(manifest: Manifest) -> KernelTemplate | None:
+    """Start booting the kernel template all local workers fork from (while we plan)."""
+    nb = nbformat.read(str(manifest.notebook), as_version=4)
+    if not forkable(notebook_kernel(nb)):
+        return None
+    return KernelTemplate(notebook_preload(nb))
+
+
+def _execute(manifest: Manifest, planned: list[PlannedRun], out: Path,
+             chosen: tuple[str, ...], workers: int, dask_address: Any,
+             template: KernelTemplate | None, progress: bool, started: float) -> BatchOutcome:
     results: dict[int, RunResult] = {p.index: p.result for p in planned if p.result}
     tasks = [p.task for p in planned if p.task is not None]
     index_of = {p.task.name: p.index for p in planned if p.task is not None}
     spare_cut = len(tasks) - max(workers, 1)
     for number, task in enumerate(tasks):
         task.start_next = dask_address is None and number < spare_cut
+        task.template = template.address if template is not None else None
     meta = {"manifest": str(manifest.path), "notebook": str(manifest.notebook),
             "output": str(out), "formats": list(chosen),
             "executor": f"dask {dask_address}" if dask_address else f"local x{workers}"}
@@ -188,6 +213,8 @@ def run_batch(manifest: Manifest, output: Path | None = None, workers: int = 2,
     report = write_report(out, ordered, meta)
     if interrupted:
         shutil.rmtree(out / PARTIAL_DIR, ignore_errors=True)
+    with contextlib.suppress(OSError):
+        (out / PARTIAL_DIR).rmdir()  # empty after a complete batch
     return BatchOutcome(ordered, report, seconds, interrupted, meta)
 
 

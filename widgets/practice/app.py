@@ -21,7 +21,7 @@ from .evidence_card import EvidenceCard
 from .evidence_panel import EvidencePanel
 from .kuk_row import KukRow
 from .look import Look, esc, shown, stylesheet
-from .session import OpenedCase, PracticeSession
+from .session import CaseEntry, OpenedCase, PracticeSession
 from .signin import SignIn
 from .timer import Timer
 from .unit_decisions import UnitDecisions
@@ -77,6 +77,10 @@ class PracticeApp(w.VBox):
         super().__init__([stylesheet(), self._signin, self._practice, self._debrief],
                          layout=w.Layout(width="100%"))
         self.add_class("asesorlab-app")
+        # the first case is laid out now (before any trainee arrives, in a preheated kernel)
+        # so that most sign-ins only have to show it
+        self._load(session.cases[0])
+        self._prepared: str | None = session.cases[0].id
         self._signin.on_start(self._on_signin_start)
         self._open.on_click(self._on_open_click)
         self._submit.on_click(self._on_submit_click)
@@ -166,6 +170,18 @@ class PracticeApp(w.VBox):
             self._say(_("no case {case} in this set", lang=self._lang, case=case_id), error=True)
             return
         self._opened = self.session.open(self.trainee, entry.id)
+        if self._prepared != entry.id:
+            self._load(entry)
+        self._prepared = None
+        self._say("")
+        if self._picker.value != entry.id:
+            self._picker.value = entry.id
+        self._timer.restart()
+        shown(self._debrief, False)
+        shown(self._practice, True)
+
+    def _load(self, entry: CaseEntry) -> None:
+        """Fill the case view, the evidence panels and the units of ``entry``; clear inputs."""
         case = entry.case
         for row in self._rows.values():
             row.reset()
@@ -175,12 +191,6 @@ class PracticeApp(w.VBox):
         self._place_evidence(case.evidence)
         self._case_view.show(case, self._lang, self._labels)
         self._feedback.value = ""
-        self._say("")
-        if self._picker.value != entry.id:
-            self._picker.value = entry.id
-        self._timer.restart()
-        shown(self._debrief, False)
-        shown(self._practice, True)
 
     def _place_evidence(self, items: list[EvidenceItem]) -> None:
         """Put each item in the panel of the unit of the first KUK it claims."""
@@ -232,10 +242,12 @@ class PracticeApp(w.VBox):
                 self._say(_("Decide every unit and the recommendation first.",
                             lang=self._lang), error=True)
                 return False
+        first = opened.result is None
         judgement = self.judgement()
         assert judgement is not None
         report, _attempt = self.session.submit(opened, judgement)
-        self._timer.stop()
+        if first:
+            self._timer.stop()
         self._debrief.show(report, self.session.history(self.trainee), self._labels)
         shown(self._practice, False)
         shown(self._debrief, True)
