@@ -13,10 +13,10 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import best_of, print_table, write_result  # noqa: E402
+from _common import best_of, print_table, write_result
 
-from toolkit import load_scheme, save_scheme  # noqa: E402
-from toolkit.synthetic import make_large_scheme  # noqa: E402
+from toolkit import load_scheme, save_scheme
+from toolkit.synthetic import make_large_scheme
 
 TARGETS = {"yaml": 0.3, "json": 0.3, "xlsx": 1.0}
 
