@@ -116,6 +116,7 @@ def measure(rounds: int) -> dict[str, list[float]]:
             page.evaluate(_RUN_AND_WAIT, [f"{SETUP}\n{BUILDS['sample']}", 8, 0, LIMIT_MS])
             for _round in range(rounds):
                 for name, source in BUILDS.items():
+                    print(f"round {_round + 1}: {name} …", file=sys.stderr, flush=True)
                     times[name].append(page.evaluate(_RUN_AND_WAIT,
                                                      [source, *sizes[name], LIMIT_MS]))
                     if name == "large":

@@ -6,13 +6,22 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from suite_support import ASESORLAB, EXAMPLE_PLUGIN, CliResult
 
+from toolkit.i18n import set_language
 from toolkit.schemeio import sample_scheme_path
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Every test starts in the default language, whatever an earlier test chose."""
+    set_language(None)
+    yield
+    set_language(None)
 
 
 @pytest.fixture

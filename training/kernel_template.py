@@ -157,8 +157,10 @@ class ForkedKernel:
         self.key = (kernel_name, preload)
         self.kernel_name = kernel_name
         self.manager = self
+        # beside the template's socket: closing the template removes any file left behind
+        name = os.path.join(os.path.dirname(template.address), f"kernel-{uuid.uuid4()}.json")
         self.connection_file, self._info = write_connection_file(
-            ip="127.0.0.1", key=uuid.uuid4().hex.encode(), kernel_name=kernel_name)
+            name, ip="127.0.0.1", key=uuid.uuid4().hex.encode(), kernel_name=kernel_name)
         self.pid: int | None = template.fork(self.connection_file)
 
     @property

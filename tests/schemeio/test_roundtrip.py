@@ -68,3 +68,9 @@ def test_no_temporary_files_left_behind(sample_path: Path, tmp_path: Path) -> No
     for suffix in (".yaml", ".json", ".xlsx"):
         save_scheme(scheme, out / f"s{suffix}")
     assert sorted(p.name for p in out.iterdir()) == ["s.json", "s.xlsx", "s.yaml"]
+
+
+def test_saved_files_are_readable_by_others(sample_path: Path, tmp_path: Path) -> None:
+    target = tmp_path / "s.yaml"
+    save_scheme(read_scheme(sample_path), target)
+    assert target.stat().st_mode & 0o044 == 0o044  # group and others may read

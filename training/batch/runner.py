@@ -67,6 +67,12 @@ def _worker_init() -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, stop)
+    # pool workers end with os._exit (no atexit): stop the spare kernels on the way out
+    from multiprocessing.util import Finalize
+
+    from ..engine import shutdown_pools
+
+    Finalize(None, shutdown_pools, exitpriority=10)
 
 
 def _failure(task: RunTask, message: str) -> RunResult:

@@ -9,6 +9,7 @@ Small composed widgets — :class:`SignIn`, :class:`CaseView`, :class:`EvidenceC
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import ipywidgets as w
@@ -27,6 +28,10 @@ from .session import PracticeConfig, PracticeError, PracticeSession
 from .signin import SignIn
 from .timer import Timer
 from .unit_decisions import UnitDecisions
+
+
+#: The start of the line a preheated kernel writes to the server's log once the app is built.
+READY = "[asesorlab ready]"
 
 
 def practice_app(cases_dir: str | Path | None = None, scheme: str | Path | None = None,
@@ -67,6 +72,11 @@ def apply_request(app: PracticeApp | w.HTML) -> None:
         from voila.utils import get_query_string
     except ImportError:  # not served by Voilà
         return
+    if os.environ.get("VOILA_PREHEAT") == "True":
+        # to the server's log (the kernel's own stderr): this kernel has run the notebook
+        # and laid out the first case; a page that takes it now only waits for widgets
+        print(READY, _("the practice app is ready, waiting for a trainee (kernel process "
+                       "{pid})", pid=os.getpid()), file=sys.__stderr__, flush=True)
     app.request(get_query_string())
 
 
@@ -80,6 +90,7 @@ __all__ = [
     "PracticeConfig",
     "PracticeError",
     "PracticeSession",
+    "READY",
     "SignIn",
     "Timer",
     "UnitDecisions",
