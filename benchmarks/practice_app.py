@@ -13,6 +13,15 @@ kernel started per page view (``--pool 0``, cold) and with a preheated pool (``-
 Targets: our app preheated reaches the first KUK no later than the trivial app shows its
 button (ratio ≤ 1.0) and in under 2 s (median); submit → debrief under 300 ms.
 
+"Preheated" means the kernel has run the notebook: Voilà's "kernel pool is filled" only
+says a kernel has *started* (the notebook then runs for seconds), so each preheated view
+waits for the app's own line in the server log (``widgets.practice.READY``), written when
+the kernel has built the app and waits for a page.
+
+Each view also records what the page loads: requests and bytes (``requests``, ``kB``) and
+the widget models the page receives (``models``: the states fetched at start, plus any
+``comm_open`` until the measured point).
+
 The machine is shared with other work while this runs, so the numbers are noisy: compare the
 ratios of one run, not absolute times across runs.
 
@@ -89,7 +98,7 @@ class Server:
             self.process.kill()
 
 
-POOL_FILLED = "Kernel pool of practice.ipynb is filled"
+READY = "[asesorlab ready]"  # widgets.practice.READY, without importing ipywidgets here
 RUNNING = "is running at"
 
 
@@ -121,9 +130,38 @@ def case_sets(folder: Path, quick: bool) -> dict[str, tuple[Path, Path]]:
             "100 KUK": (folder / "kuk100", large_path)}
 
 
-def new_page(browser: Any) -> tuple[Any, Any]:
+class Loads:
+    """What a page loads: its requests (sizes read afterwards) and its websocket frames."""
+
+    def __init__(self, page: Any) -> None:
+        self.requests: list[Any] = []
+        self.frames: list[str | bytes] = []
+        page.on("requestfinished", lambda request: self.requests.append(request))
+        page.on("websocket", lambda ws: ws.on("framereceived",
+                                              lambda frame: self.frames.append(frame)))
+
+    def summary(self) -> dict[str, float]:
+        """Requests, kilobytes of response bodies, widget models received so far."""
+        size = 0
+        for request in list(self.requests):
+            try:
+                size += max(0, int(request.sizes()["responseBodySize"]))
+            except Exception:  # a request whose page is gone
+                continue
+        models = 0
+        for frame in list(self.frames):
+            text = frame if isinstance(frame, str) else bytes(frame).decode("utf-8", "replace")
+            if '"update_states"' in text:
+                models += text.count('"_model_name"')
+            elif '"comm_open"' in text and '"jupyter.widget"' in text:
+                models += 1
+        return {"requests": float(len(self.requests)), "kB": size / 1024, "models": float(models)}
+
+
+def new_page(browser: Any) -> tuple[Any, Any, Loads]:
     context = browser.new_context()
-    return context, context.new_page()
+    page = context.new_page()
+    return context, page, Loads(page)
 
 
 def close(context: Any, page: Any) -> None:
@@ -132,17 +170,18 @@ def close(context: Any, page: Any) -> None:
 
 
 def view_trivial(browser: Any, url: str) -> dict[str, float]:
-    context, page = new_page(browser)
+    context, page, loads = new_page(browser)
     start = time.perf_counter()
     page.goto(url, wait_until="commit")
     page.locator(".widget-button").first.wait_for(state="visible", timeout=120_000)
     first = time.perf_counter() - start
+    result = {"first_widget": first, **loads.summary()}
     close(context, page)
-    return {"first_widget": first}
+    return result
 
 
 def view_app(browser: Any, url: str, trainee: str, submit: bool) -> dict[str, float]:
-    context, page = new_page(browser)
+    context, page, loads = new_page(browser)
     start = time.perf_counter()
     page.goto(url, wait_until="commit")
     name = page.locator(".asesorlab-trainee input")
@@ -156,7 +195,7 @@ def view_app(browser: Any, url: str, trainee: str, submit: bool) -> dict[str, fl
     assert first_k.is_enabled()
     first_kuk = time.perf_counter() - start
     result = {"first_widget": first_widget, "first_kuk": first_kuk,
-              "rows": float(rows.count())}
+              "rows": float(rows.count()), **loads.summary()}
     if submit:
         buttons = page.locator(".asesorlab-kuk:visible .asesorlab-verdict-k")
         for index in range(buttons.count()):
@@ -175,7 +214,7 @@ def serve_app(cases: Path, scheme: Path, db: str, pool: int, env: dict[str, str]
     port = free_port()
     command = [str(BIN / "asesorlab"), "serve", str(cases), "--scheme", str(scheme),
                "--port", str(port), "--db", db, f"--pool={pool}", "--lang", "en"]
-    server = Server(command, POOL_FILLED if pool else RUNNING, env)
+    server = Server(command, READY if pool else RUNNING, env)
     return server, f"http://127.0.0.1:{port}/"
 
 
@@ -207,7 +246,8 @@ def main() -> int:
         finally:
             trivial.stop()
         results["trivial one-button app (plain voila)"] = {
-            "first_widget": median([r["first_widget"] for r in runs]), "runs": runs}
+            key: median([r[key] for r in runs])
+            for key in ("first_widget", "requests", "kB", "models")} | {"runs": runs}
         for label, (cases, scheme) in sets.items():
             for pool in (0, 1):
                 slug = re.sub(r"\W+", "_", label)
@@ -216,16 +256,17 @@ def main() -> int:
                 runs = []
                 try:
                     for view in range(views + 1):  # the first view warms the server's caches
-                        filled = server.count(POOL_FILLED)
+                        ready = server.count(READY)
                         runs.append(view_app(browser, url, f"bench {view}", submit=True))
-                        if pool:  # wait for the pool to be refilled before the next view
-                            server.wait_for(POOL_FILLED, filled + 1)
+                        if pool:  # wait until the next kernel has built the app
+                            server.wait_for(READY, ready + 1)
                 finally:
                     server.stop()
                 runs = runs[1:]
                 results[f"practice app, {label}, {'preheated' if pool else 'cold'}"] = {
                     key: median([r[key] for r in runs])
-                    for key in ("first_widget", "first_kuk", "submit_debrief", "rows")
+                    for key in ("first_widget", "first_kuk", "submit_debrief", "rows", "requests",
+                                "kB", "models")
                 } | {"runs": runs}
         browser.close()
     trivial_time = results["trivial one-button app (plain voila)"]["first_widget"]
@@ -234,10 +275,12 @@ def main() -> int:
         first_kuk = data.get("first_kuk")
         rows.append([name, data["first_widget"], first_kuk if first_kuk else "-",
                      (first_kuk / trivial_time) if first_kuk else "-",
-                     data.get("submit_debrief", "-")])
+                     data.get("submit_debrief", "-"), int(data["requests"]),
+                     round(data["kB"]), int(data["models"])])
     print(f"median of {views} page views each; seconds; ratio = first KUK / trivial app's "
           "first widget (target <= 1.0 preheated); shared, noisy machine")
-    print_table(["setting", "first widget", "first KUK", "ratio", "submit->debrief"], rows)
+    print_table(["setting", "first widget", "first KUK", "ratio", "submit->debrief",
+                 "requests", "kB", "models"], rows)
     targets = {name: {"ratio_ok": data["first_kuk"] / trivial_time <= 1.0,
                       "under_2s": data["first_kuk"] < 2.0,
                       "debrief_under_300ms": data["submit_debrief"] < 0.3}

@@ -36,6 +36,10 @@ from toolkit.store import Store
 
 SCHEME_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
 NOTEBOOK = "practice.ipynb"
+#: The only JupyterLab extensions the page loads: the widget manager and the widget views
+#: it needs. Every other extension installed in the environment (syntax highlighting, and
+#: whatever a site adds for JupyterLab) stays off the trainee's page.
+PAGE_EXTENSIONS = ("@jupyter-widgets/jupyterlab-manager", "@voila-dashboards/widgets-manager8")
 
 
 def notebook_path() -> Path:
@@ -120,6 +124,7 @@ def voila_arguments(notebook: Path, port: int, host: str, pool: int, cull_idle: 
         "--VoilaConfiguration.show_tracebacks=False",
         "--VoilaConfiguration.file_allowlist=[]",
         "--VoilaConfiguration.file_denylist=['.*']",
+        "--VoilaConfiguration.extension_allowlist=['{}']".format("','".join(PAGE_EXTENSIONS)),
         f"--MappingKernelManager.cull_idle_timeout={cull_idle}",
         f"--MappingKernelManager.cull_interval={max(10, min(60, cull_idle))}",
         "--MappingKernelManager.cull_connected=False",
@@ -190,5 +195,5 @@ def _safe_url(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
-__all__ = ["Source", "ensure_case_set", "kernel_environment",
+__all__ = ["PAGE_EXTENSIONS", "Source", "ensure_case_set", "kernel_environment",
            "notebook_path", "resolve_source", "serve_command", "voila_arguments"]

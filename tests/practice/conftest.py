@@ -24,6 +24,8 @@ from typing import Any
 
 import pytest
 
+from widgets.practice import READY
+
 
 def free_port() -> int:
     """A TCP port that was free a moment ago (bind to port 0)."""
@@ -139,7 +141,8 @@ def _wait_for_line(process: subprocess.Popen[str], log: list[str], needle: str,
 
 
 def start_server(cases_dir: Path, db_url: str, *extra: str) -> Served:
-    """Start ``asesorlab serve`` on a free port; return once its kernel pool is filled."""
+    """Start ``asesorlab serve`` on a free port; return once a preheated kernel has built
+    the app (or, with ``--pool=0``, once the server runs)."""
     port = free_port()
     env = dict(os.environ, ASESORLAB_LANG="en", PYTHONUNBUFFERED="1")
     process = subprocess.Popen(
@@ -147,8 +150,9 @@ def start_server(cases_dir: Path, db_url: str, *extra: str) -> Served:
          "--port", str(port), "--db", db_url, "--lang", "en", *extra],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     log: list[str] = []
-    needle = "Kernel pool of practice.ipynb is filled" if "--pool=0" not in extra else (
-        "Voilà is running at")
+    # with a pool, wait until a kernel has run the notebook (Voilà's "pool is filled" only
+    # says it has started); the app writes READY to the server's log then
+    needle = READY if "--pool=0" not in extra else "Voilà is running at"
     try:
         _wait_for_line(process, log, needle)
     except BaseException:

@@ -59,6 +59,8 @@ def test_trainee_judges_submits_and_gets_the_right_score(chromium: Any, served: 
     kuks = read_scheme(sample_scheme_path()).criterion_ids(case.units)
     assert count == len(kuks)
     report, _key = _expected(served, kuks)
+    note = page.locator(".asesorlab-kuk:visible").first.locator("input")  # after a verdict
+    note.fill("checked against the log")
     page.locator(".asesorlab-submit").click()
     page.locator(".asesorlab-submit").click(force=True, no_wait_after=True)  # a double click
     score_box = page.locator(".asesorlab-debrief .asesorlab-score")
@@ -73,6 +75,7 @@ def test_trainee_judges_submits_and_gets_the_right_score(chromium: Any, served: 
     stored = attempts[0]
     assert stored.case_id == case.id and stored.scheme_version == case.scheme_version
     assert stored.judgement["criteria"] == {kuk: _pattern(i) for i, kuk in enumerate(kuks)}
+    assert stored.judgement["notes"] == {kuks[0]: "checked against the log"}
     assert stored.score["criteria_agreement"] == pytest.approx(report.criteria_agreement)
     assert stored.seconds > 0
 

@@ -29,7 +29,6 @@ from .signin import SignIn
 from .timer import Timer
 from .unit_decisions import UnitDecisions
 
-
 #: The start of the line a preheated kernel writes to the server's log once the app is built.
 READY = "[asesorlab ready]"
 
@@ -81,6 +80,7 @@ def apply_request(app: PracticeApp | w.HTML) -> None:
 
 
 __all__ = [
+    "READY",
     "CaseView",
     "Debrief",
     "EvidenceCard",
@@ -90,7 +90,6 @@ __all__ = [
     "PracticeConfig",
     "PracticeError",
     "PracticeSession",
-    "READY",
     "SignIn",
     "Timer",
     "UnitDecisions",

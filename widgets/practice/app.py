@@ -42,40 +42,41 @@ class PracticeApp(w.VBox):
         self._signin = SignIn(look, lang, user)
         self._picker = w.Dropdown(options=[(e.id, e.id) for e in session.cases],
                                   layout=w.Layout(width="220px"))
-        self._open = w.Button(description=_("Open case", lang=lang), icon="folder-open")
+        self._open = look.button(_("Open case", lang=lang), icon="folder-open")
         self._timer = Timer(look, lang)
         self._case_view = CaseView(look)
-        self._evidence = w.VBox(layout=w.Layout(width="100%"))
-        self._slots: dict[str, w.VBox] = {}
-        self._rows, self._unit_boxes = self._build_rows(look)
+        self._loose = EvidencePanel([], look, lang)  # items claiming no KUK of the scheme
+        self._panels: dict[str, EvidencePanel] = {}
+        self._rows, self._unit_parts = self._build_rows(look)
         self._units = UnitDecisions([(u.code, u.title) for u in session.scheme.units], look, lang)
         self._feedback = w.Textarea(placeholder=_(
             "Feedback to the asesi (FR.AK.03): what went well, what to improve", lang=lang),
-            layout=w.Layout(width="100%", height="80px"), continuous_update=False)
-        self._submit = w.Button(description=_("Submit", lang=lang), button_style="success",
-                                icon="check")
-        self._submit.add_class("asesorlab-submit")
-        self._message = look.html("", layout=w.Layout(width="auto"))
+            layout=w.Layout(width="100%", height="80px"), style=look.text_style,
+            continuous_update=False)
+        self._submit = look.button(_("Submit", lang=lang), "asesorlab-submit",
+                                   button_style="success", icon="check")
+        self._message = look.html("", layout=look.auto)
         hint = _("Open each unit's evidence and tick the rules (Valid, Authentic, Current, "
                  "Sufficient) each item meets; only opened items are judged.", lang=lang)
-        self._practice = w.VBox([
-            w.HBox([self._picker, self._open, self._timer],
-                   layout=w.Layout(align_items="center")),
+        self._head: list[w.Widget] = [
+            w.HBox([self._picker, self._open, self._timer], layout=look.bar),
             self._case_view,
             look.html(f"<h3>{esc(_('KUK: K or BK for every one', lang=lang))}</h3>"
-                      f'<div class="asesorlab-muted">{esc(hint)}</div>',
-                      layout=w.Layout(width="100%")),
-            self._evidence,
-            *self._unit_boxes.values(),
+                      f'<div class="asesorlab-muted">{esc(hint)}</div>', layout=look.full),
+            self._loose,
+        ]
+        self._tail: list[w.Widget] = [
             self._units,
-            look.html(f"<h3>{esc(_('Feedback', lang=lang))}</h3>", layout=w.Layout(width="100%")),
+            look.html(f"<h3>{esc(_('Feedback', lang=lang))}</h3>", layout=look.full),
             self._feedback,
-            w.HBox([self._submit, self._message], layout=w.Layout(align_items="center")),
-        ], layout=w.Layout(width="100%", display="none"))
+            w.HBox([self._submit, self._message], layout=look.bar),
+        ]
+        # its own layout: shown after sign-in, hidden while the debrief is up
+        self._practice = w.VBox(layout=w.Layout(width="100%", display="none"))
         self._practice.add_class("asesorlab-practice")
         self._debrief = Debrief(look, lang)
         super().__init__([stylesheet(), self._signin, self._practice, self._debrief],
-                         layout=w.Layout(width="100%"))
+                         layout=look.full)
         self.add_class("asesorlab-app")
         # the first case is laid out now (before any trainee arrives, in a preheated kernel)
         # so that most sign-ins only have to show it
@@ -86,23 +87,23 @@ class PracticeApp(w.VBox):
         self._submit.on_click(self._on_submit_click)
         self._debrief.on_next(self._on_debrief_next)
 
-    def _build_rows(self, look: Look) -> tuple[dict[str, KukRow], dict[str, w.VBox]]:
-        """A row per KUK of the scheme, in a box per unit; a case shows its units' boxes."""
+    def _build_rows(self, look: Look) -> tuple[dict[str, KukRow], dict[str, list[w.Widget]]]:
+        """A row per KUK of the scheme; per unit its heading, its evidence panel and its
+        rows (the practice box holds the parts of the open case's units, in scheme order)."""
         rows: dict[str, KukRow] = {}
-        boxes: dict[str, list[w.Widget]] = {}
+        parts: dict[str, list[w.Widget]] = {}
         for ref in self.session.scheme.iter_criteria():
             element = f"{ref.element_number}. {ref.element.title}" if ref.number == 1 else ""
             row = KukRow(ref.id, ref.label, ref.text, look, self._lang, element)
             row.on_change(self._on_row_change)
             rows[ref.id] = row
-            if ref.unit.code not in boxes:
-                slot = self._slots[ref.unit.code] = w.VBox(layout=w.Layout(width="100%"))
-                boxes[ref.unit.code] = [look.html(
-                    f"<h3>{esc(ref.unit.code)} — {esc(ref.unit.title)}</h3>",
-                    layout=w.Layout(width="100%")), slot]
-            boxes[ref.unit.code].append(row)
-        return rows, {code: w.VBox(children, layout=w.Layout(width="100%", display="none"))
-                      for code, children in boxes.items()}
+            if ref.unit.code not in parts:
+                panel = self._panels[ref.unit.code] = EvidencePanel([], look, self._lang)
+                parts[ref.unit.code] = [look.html(
+                    f"<h3>{esc(ref.unit.code)} — {esc(ref.unit.title)}</h3>", layout=look.full),
+                    panel]
+            parts[ref.unit.code].append(row)
+        return rows, parts
 
     # -- what the trainee sees -------------------------------------------------------
     @property
@@ -126,8 +127,11 @@ class PracticeApp(w.VBox):
     @property
     def evidence_panels(self) -> list[EvidencePanel]:
         """The evidence panels of the open case: the unplaced items', then one per unit."""
-        slots = [self._evidence, *self._slots.values()]
-        return [p for slot in slots for p in slot.children if isinstance(p, EvidencePanel)]
+        if self._opened is None:
+            return []
+        units = self._opened.entry.case.units
+        panels = [self._loose, *(p for code, p in self._panels.items() if code in units)]
+        return [panel for panel in panels if panel.items]
 
     @property
     def evidence_cards(self) -> list[EvidenceCard]:
@@ -185,23 +189,23 @@ class PracticeApp(w.VBox):
         case = entry.case
         for row in self._rows.values():
             row.reset()
-        for code, box in self._unit_boxes.items():
-            shown(box, code in case.units)
         self._units.use_units(case.units)
         self._place_evidence(case.evidence)
         self._case_view.show(case, self._lang, self._labels)
         self._feedback.value = ""
+        units = [part for code, parts in self._unit_parts.items() if code in case.units
+                 for part in parts]
+        self._practice.children = (*self._head, *units, *self._tail)  # unchanged: no message
 
     def _place_evidence(self, items: list[EvidenceItem]) -> None:
         """Put each item in the panel of the unit of the first KUK it claims."""
         groups: dict[str, list[EvidenceItem]] = {}
         for item in items:
             unit = next((k.rpartition("/")[0] for k in item.claims
-                         if k.rpartition("/")[0] in self._slots), "")
+                         if k.rpartition("/")[0] in self._panels), "")
             groups.setdefault(unit, []).append(item)
-        for code, slot in [("", self._evidence), *self._slots.items()]:
-            found = groups.get(code)
-            slot.children = [EvidencePanel(found, self._look, self._lang)] if found else []
+        for code, panel in [("", self._loose), *self._panels.items()]:
+            panel.use(groups.get(code, []))
 
     def next_case(self) -> None:
         """Open the trainee's next unfinished case."""

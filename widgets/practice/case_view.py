@@ -49,7 +49,7 @@ class CaseView(w.HTML):
     """Shows one case; :meth:`show` replaces it."""
 
     def __init__(self, look: Look) -> None:
-        super().__init__("", layout=w.Layout(width="100%"), style=look.html_style)
+        super().__init__("", layout=look.full, style=look.html_style)
         self.add_class("asesorlab-case")
 
     def show(self, case: Case, lang: str, labels: dict[str, str] | None = None) -> None:

@@ -88,11 +88,11 @@ class Debrief(w.VBox):
 
     def __init__(self, look: Look, lang: str) -> None:
         self._lang = lang
-        self._summary = look.html("", layout=w.Layout(width="100%"))
+        self._summary = look.html("", layout=look.full)
         self._history = HistoryChart(look)
-        self._next = w.Button(description=_("Next case", lang=lang), button_style="primary",
-                              icon="forward")
-        self._next.add_class("asesorlab-next")
+        self._next = look.button(_("Next case", lang=lang), "asesorlab-next",
+                                 button_style="primary", icon="forward")
+        # its own layout: the app shows and hides the debrief
         super().__init__([self._summary, self._history, self._next],
                          layout=w.Layout(width="100%", display="none"))
         self.add_class("asesorlab-debrief")

@@ -55,13 +55,19 @@ class EvidenceCard(w.HBox):
         self._checks = {name: w.Checkbox(value=False, description=labels[name], indent=False,
                                          layout=look.check, style=look.check_style)
                         for name in CHECKS}
-        super().__init__([look.html(card_html(item, lang)), *self._checks.values()],
-                         layout=look.row)
+        self._text = look.html(card_html(item, lang))
+        super().__init__([self._text, *self._checks.values()], layout=look.row)
         self.add_class("asesorlab-evidence")
 
     def verdict(self) -> EvidenceVerdict:
         """The ticked checks (a browser can only send booleans here: traitlets checks)."""
         return EvidenceVerdict(**{name: bool(box.value) for name, box in self._checks.items()})
+
+    def close(self) -> None:
+        """Close the card and its own widgets (not the shared layouts and styles)."""
+        for widget in (self._text, *self._checks.values()):
+            widget.close()
+        super().close()
 
     def set_checks(self, **values: bool) -> None:
         """Tick or clear checks by name, as a trainee would (``valid=True``)."""

@@ -45,7 +45,7 @@ class HistoryChart(w.HTML):
     """The chart as an HTML widget; :meth:`show` redraws it."""
 
     def __init__(self, look: Look) -> None:
-        super().__init__("", layout=w.Layout(width="auto"), style=look.html_style)
+        super().__init__("", layout=look.auto, style=look.html_style)
 
     def show(self, attempts: Sequence[Attempt], lang: str) -> None:
         """Draw ``attempts``."""

@@ -1,8 +1,11 @@
-"""The practice app's look: one stylesheet and the layouts its many rows share.
+"""The practice app's look: one stylesheet and the layouts and styles every widget shares.
 
-A Voilà page pays for every widget model it shows, and a ``Layout`` or ``Style`` is a
-model of its own. Rows of the same kind therefore share one :class:`Look`, made once
-per app (never at import), so a 100-KUK case costs five models a row, not fifteen.
+A Voilà page pays for every widget model it shows: the kernel serialises its state, the
+browser builds a view of it. A ``Layout`` or a ``Style`` is a model of its own, so the
+app's widgets share those of one :class:`Look` (made once per app, never at import): a
+KUK row costs four models (its box, its text, K, BK) instead of fifteen. A widget that is
+shown and hidden on its own needs its own layout; the app hides few (the practice and
+debrief panels) and puts the parts of a case in or out of their box's children instead.
 """
 
 from __future__ import annotations
@@ -51,22 +54,41 @@ def ul(items: Iterable[str]) -> str:
 
 
 class Look:
-    """Shared layouts and styles of one app; pass it to every row."""
+    """Shared layouts and styles of one app; pass it to every widget of the app.
+
+    Never change a shared layout's ``display``: that would hide every widget using it.
+    """
 
     def __init__(self) -> None:
         self.row = w.Layout(width="100%", align_items="center")
+        # a KUK row: text, K, BK, and a column kept for the note (made when wanted), so
+        # the text does not reflow when a note field appears
+        self.kuk = w.Layout(width="100%", align_items="center",
+                            grid_template_columns="minmax(0, 1fr) 56px 56px 28%")
+        self.bar = w.Layout(align_items="center")
+        self.full = w.Layout(width="100%")
+        self.auto = w.Layout(width="auto")
         self.text = w.Layout(flex="1 1 auto", width="auto")
         self.verdict = w.Layout(width="52px", flex="0 0 auto")
-        self.note = w.Layout(width="28%", flex="0 0 auto")
+        self.note = w.Layout(width="auto", flex="0 0 auto")
         self.check = w.Layout(width="auto", flex="0 0 auto")
         self.button_style = w.ButtonStyle()
         self.html_style = HTMLStyle()
         self.text_style = TextStyle()
         self.check_style = CheckboxStyle()
+        self.toggle_style = w.ToggleButtonsStyle(button_width="52px")
 
     def html(self, value: str = "", *, layout: w.Layout | None = None) -> w.HTML:
         """A read-only HTML widget using the shared style."""
         return w.HTML(value, layout=layout or self.text, style=self.html_style)
+
+    def button(self, description: str, css: str = "", **traits: object) -> w.Button:
+        """A button with the shared layout and style, and the CSS class ``css``."""
+        button = w.Button(description=description, layout=self.auto, style=self.button_style,
+                          **traits)
+        if css:
+            button.add_class(css)
+        return button
 
 
 def stylesheet() -> w.HTML:
@@ -75,7 +97,7 @@ def stylesheet() -> w.HTML:
 
 
 def shown(widget: w.DOMWidget, visible: bool) -> None:
-    """Show or hide a widget with its own layout."""
+    """Show or hide a widget that has a layout of its own (never a shared one)."""
     widget.layout.display = "" if visible else "none"
 
 

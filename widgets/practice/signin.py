@@ -31,14 +31,12 @@ class SignIn(w.HBox):
         self.trainee: str | None = None
         self._name = w.Text(value=user, placeholder=_("Your name", lang=lang),
                             description=_("Trainee", lang=lang), continuous_update=False,
-                            layout=w.Layout(width="320px"))
+                            layout=w.Layout(width="320px"), style=look.text_style)
         self._name.add_class("asesorlab-trainee")
-        self._start = w.Button(description=_("Start", lang=lang), button_style="primary",
-                               icon="play")
-        self._start.add_class("asesorlab-start")
-        self._message = look.html("", layout=w.Layout(width="auto"))
-        super().__init__([self._name, self._start, self._message],
-                         layout=w.Layout(align_items="center"))
+        self._start = look.button(_("Start", lang=lang), "asesorlab-start",
+                                  button_style="primary", icon="play")
+        self._message = look.html("", layout=look.auto)
+        super().__init__([self._name, self._start, self._message], layout=look.bar)
         self.add_class("asesorlab-signin")
         self._handlers: list[Callable[[str], None]] = []
         self._start.on_click(self._on_start_click)

@@ -19,7 +19,7 @@ class Timer(w.HTML):
     """Shows minutes:seconds since :meth:`restart`; :attr:`started` is the kernel's clock."""
 
     def __init__(self, look: Look, lang: str) -> None:
-        super().__init__("", layout=w.Layout(width="auto"), style=look.html_style)
+        super().__init__("", layout=look.auto, style=look.html_style)
         self._lang = lang
         self.started: datetime | None = None
         self.add_class("asesorlab-timer")

@@ -12,7 +12,7 @@ import ipywidgets as w
 from toolkit.cases.model import VERDICTS, Verdict, recommendation, unit_verdict
 from toolkit.i18n import _
 
-from .look import Look, esc, shown
+from .look import Look, esc
 
 
 class _Decision(w.HBox):
@@ -22,11 +22,9 @@ class _Decision(w.HBox):
         self._lang = lang
         self.auto: Verdict | None = None
         self._toggle = w.ToggleButtons(options=list(VERDICTS), value=None,
-                                       layout=w.Layout(width="auto"),
-                                       style={"button_width": "52px"})
-        self._marker = look.html("", layout=w.Layout(width="auto"))
-        super().__init__([look.html(label_html), self._toggle, self._marker],
-                         layout=w.Layout(width="100%", align_items="center"))
+                                       layout=look.auto, style=look.toggle_style)
+        self._marker = look.html("", layout=look.auto)
+        super().__init__([look.html(label_html), self._toggle, self._marker], layout=look.row)
         self._toggle.observe(self._on_toggle_value, "value")
 
     @property
@@ -72,7 +70,8 @@ class _Decision(w.HBox):
 
 
 class UnitDecisions(w.VBox):
-    """The unit decisions of every unit in the scheme (those outside the case hidden)."""
+    """The unit decisions of every unit in the scheme; only the open case's are shown (the
+    others are not among the children)."""
 
     def __init__(self, units: list[tuple[str, str]], look: Look, lang: str) -> None:
         self._units = {code: _Decision(f"<b>{esc(code)}</b> {esc(title)}", look, lang)
@@ -80,9 +79,9 @@ class UnitDecisions(w.VBox):
         self._recommendation = _Decision(
             f"<b>{esc(_('Recommendation for the asesi', lang=lang))}</b>", look, lang)
         self._active: list[str] = list(self._units)
-        heading = look.html(f"<h3>{esc(_('Unit decisions', lang=lang))}</h3>")
-        super().__init__([heading, *self._units.values(), self._recommendation],
-                         layout=w.Layout(width="100%"))
+        self._heading = look.html(f"<h3>{esc(_('Unit decisions', lang=lang))}</h3>")
+        super().__init__([self._heading, *self._units.values(), self._recommendation],
+                         layout=look.full)
         self.add_class("asesorlab-units")
         for decision in self._units.values():
             decision.on_change(self._on_unit_change)
@@ -95,10 +94,11 @@ class UnitDecisions(w.VBox):
     def use_units(self, codes: list[str]) -> None:
         """Show the units of a new case and clear every decision."""
         self._active = [code for code in self._units if code in set(codes)]
-        for code, decision in self._units.items():
+        for decision in self._units.values():
             decision.reset()
-            shown(decision, code in self._active)
         self._recommendation.reset()
+        self.children = (self._heading, *(self._units[code] for code in self._active),
+                         self._recommendation)
 
     def update_from(self, criteria: dict[str, Verdict], answered: dict[str, bool]) -> None:
         """Apply the rule: a unit is K when all its KUK are K (once all are answered)."""

@@ -139,6 +139,7 @@ class KeyReview(w.VBox):
                                    (_("No", lang=self._lang), False)]
         else:
             self._value.options = [("K", "K"), ("BK", "BK")]
+        self._value.value = self._value.options[0][1]
 
 
 __all__ = ["KeyReview", "key_html"]
