@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from ..errors import SchemeError, SchemeInvalid
 from ..i18n import _
 from ..scheme import Scheme
+from ..schemeio import sample_scheme_path
 from ..schemeio.atomic import write_text_atomic
 from ..schemeio.textformats import compose_yaml, read_input_text
 from ..schemeio.validate import DataPath, Locator, validate_model
@@ -188,7 +189,7 @@ def bank_path_for(scheme_path: str | Path) -> Path:
 
 def sample_bank_path() -> Path:
     """The bundled bank of the sample scheme (Junior Web Programmer)."""
-    return Path(__file__).resolve().parent.parent / "data" / "junior-web-programmer.bank.yaml"
+    return bank_path_for(sample_scheme_path())
 
 
 __all__ = [

@@ -83,12 +83,17 @@ def save_scheme(scheme: Scheme, path: str | Path, host: PluginHost | None = None
     return file
 
 
+#: The folder of data files shipped with the package (sample scheme and bank).
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
 def sample_scheme_path() -> Path:
     """The bundled sample scheme (Junior Web Programmer, SKKNI 282/2016)."""
-    return Path(__file__).resolve().parent.parent / "data" / "junior-web-programmer.yaml"
+    return DATA_DIR / "junior-web-programmer.yaml"
 
 
 __all__ = [
+    "DATA_DIR",
     "LoadedScheme",
     "Locator",
     "SchemeFormat",
