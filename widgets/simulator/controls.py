@@ -27,7 +27,7 @@ class SimulatorControls(w.VBox):
     def __init__(self, lang: str) -> None:
         self._generate_handlers: list[Callable[[], None]] = []
         self._save_handlers: list[Callable[[], None]] = []
-        style = {"description_width": "11em"}
+        style = {"description_width": "14em"}
         self._units = w.SelectMultiple(description=_("Units", lang=lang), rows=5, style=style,
                                        layout=w.Layout(width="100%"))
         self._seed = w.BoundedIntText(value=0, min=0, max=2**31 - 1,
@@ -36,7 +36,8 @@ class SimulatorControls(w.VBox):
         labels = _rate_labels(lang)
         self._rates = {name: w.FloatSlider(value=getattr(defaults, name), min=0.0, max=1.0,
                                            step=0.05, description=labels[name], style=style,
-                                           continuous_update=False)
+                                           continuous_update=False,
+                                           layout=w.Layout(width="34em"))
                        for name in FlawRates.names()}
         generate = w.Button(description=_("Generate case", lang=lang), icon="random",
                             button_style="primary", layout=w.Layout(width="auto"))

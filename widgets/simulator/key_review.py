@@ -92,7 +92,7 @@ class KeyReview(w.VBox):
         self._note = w.Text(placeholder=_("Why (required)", lang=lang),
                             description=_("Note", lang=lang), layout=w.Layout(width="auto"))
         apply = w.Button(description=_("Override", lang=lang), icon="pencil",
-                         layout=w.Layout(width="auto"))
+                         layout=w.Layout(width="auto", min_width="8em"))
         apply.add_class("asesorlab-override")
         apply.on_click(lambda _button: self.override(self._target.value, self._value.value,
                                                      self._note.value))
