@@ -6,7 +6,9 @@ visit):
 * ``first widget``: navigation → the first widget visible (our sign-in field; the trivial
   app's button);
 * ``first KUK``: navigation → sign in → the first KUK row's K button visible and enabled;
-* ``submit → debrief``: click Submit (every KUK answered) → the score visible.
+* ``submit → debrief``: click Submit (every KUK answered) → the score visible; ``in page``
+  is the same span on the browser's own clock (click event → score in the document),
+  without Playwright's checks and polling, which take most of the first number.
 
 For the sample scheme's cases (68 KUK) and for a 100-KUK case (a synthetic scheme), with a
 kernel started per page view (``--pool 0``, cold) and with a preheated pool (``--pool 1``).
@@ -180,6 +182,21 @@ def view_trivial(browser: Any, url: str) -> dict[str, float]:
     return result
 
 
+#: In the page: the time of the click on Submit and of the score's arrival in the document
+#: (the browser's own clock, without the round trips of Playwright's checks and polling).
+WATCH_SUBMIT = """() => {
+  const marks = window.__asesorlab = {};
+  document.querySelector('.asesorlab-submit').addEventListener(
+    'click', () => { marks.click = performance.now(); }, {capture: true, once: true});
+  new MutationObserver((_changes, observer) => {
+    if (document.querySelector('.asesorlab-score')) {
+      marks.score = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, {subtree: true, childList: true});
+}"""
+
+
 def view_app(browser: Any, url: str, trainee: str, submit: bool) -> dict[str, float]:
     context, page, loads = new_page(browser)
     start = time.perf_counter()
@@ -201,10 +218,13 @@ def view_app(browser: Any, url: str, trainee: str, submit: bool) -> dict[str, fl
         for index in range(buttons.count()):
             buttons.nth(index).click()
         page.locator(".asesorlab-units .widget-toggle-button.mod-active").last.wait_for()
+        page.evaluate(WATCH_SUBMIT)
         begin = time.perf_counter()
         page.locator(".asesorlab-submit").click()
         page.locator(".asesorlab-score").wait_for(state="visible", timeout=60_000)
         result["submit_debrief"] = time.perf_counter() - begin
+        result["submit_debrief_page"] = page.evaluate(
+            "() => (window.__asesorlab.score - window.__asesorlab.click) / 1000")
     close(context, page)
     return result
 
@@ -258,6 +278,8 @@ def main() -> int:
                     for view in range(views + 1):  # the first view warms the server's caches
                         ready = server.count(READY)
                         runs.append(view_app(browser, url, f"bench {view}", submit=True))
+                        print(f"  {label}, pool {pool}, view {view}: "
+                              f"{runs[-1]['first_kuk']:.2f} s", file=sys.stderr, flush=True)
                         if pool:  # wait until the next kernel has built the app
                             server.wait_for(READY, ready + 1)
                 finally:
@@ -265,8 +287,8 @@ def main() -> int:
                 runs = runs[1:]
                 results[f"practice app, {label}, {'preheated' if pool else 'cold'}"] = {
                     key: median([r[key] for r in runs])
-                    for key in ("first_widget", "first_kuk", "submit_debrief", "rows", "requests",
-                                "kB", "models")
+                    for key in ("first_widget", "first_kuk", "submit_debrief",
+                                "submit_debrief_page", "rows", "requests", "kB", "models")
                 } | {"runs": runs}
         browser.close()
     trivial_time = results["trivial one-button app (plain voila)"]["first_widget"]
@@ -275,12 +297,13 @@ def main() -> int:
         first_kuk = data.get("first_kuk")
         rows.append([name, data["first_widget"], first_kuk if first_kuk else "-",
                      (first_kuk / trivial_time) if first_kuk else "-",
-                     data.get("submit_debrief", "-"), int(data["requests"]),
+                     data.get("submit_debrief", "-"), data.get("submit_debrief_page", "-"),
+                     int(data["requests"]),
                      round(data["kB"]), int(data["models"])])
     print(f"median of {views} page views each; seconds; ratio = first KUK / trivial app's "
           "first widget (target <= 1.0 preheated); shared, noisy machine")
     print_table(["setting", "first widget", "first KUK", "ratio", "submit->debrief",
-                 "requests", "kB", "models"], rows)
+                 "(in page)", "requests", "kB", "models"], rows)
     targets = {name: {"ratio_ok": data["first_kuk"] / trivial_time <= 1.0,
                       "under_2s": data["first_kuk"] < 2.0,
                       "debrief_under_300ms": data["submit_debrief"] < 0.3}

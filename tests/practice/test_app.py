@@ -12,8 +12,10 @@ import ipywidgets as w
 import pytest
 
 from toolkit.cases.io import case_files, key_path_for, load_key
+from toolkit.errors import SchemeInvalid
 from toolkit.store import Store
 from widgets.practice import PracticeApp, practice_app
+from widgets.practice.session import read_key
 
 
 def _app(cases: Path, db: str) -> PracticeApp:
@@ -137,6 +139,19 @@ def test_no_widget_holds_anything_of_the_key_before_submit(case_set: Path, db: s
     assert "not_authentic" not in state and "truly_met" not in state
     assert app.submit()
     assert any(r.replace("'", "&#x27;") in app.debrief.text for r in reasons)
+
+
+def test_the_key_read_at_submit_is_the_toolkits_and_a_broken_one_is_located(
+        case_set: Path, tmp_path: Path) -> None:
+    path = key_path_for(case_files(case_set)[0])
+    assert read_key(path) == load_key(path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    del data["evidence"]  # a key must state every decision, even an empty one
+    broken = tmp_path / "case-0001.key.json"
+    broken.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    with pytest.raises(SchemeInvalid) as raised:
+        read_key(broken)
+    assert "evidence" in str(raised.value.errors[0]) and raised.value.errors[0].file
 
 
 def _ten_at_once(case_set: Path, url: str) -> None:

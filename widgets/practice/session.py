@@ -8,14 +8,15 @@ Configuration comes from environment variables that ``asesorlab serve`` sets for
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from toolkit.cases.io import case_files, key_path_for, load_case, load_key
-from toolkit.cases.model import Case, Judgement
+from toolkit.cases.io import KEY_FIELDS, case_files, key_path_for, load_case, load_key
+from toolkit.cases.model import AnswerKey, Case, Judgement
 from toolkit.i18n import _, normalize_language
 from toolkit.scheme import Scheme
 from toolkit.schemeio import read_scheme, sample_scheme_path
@@ -25,6 +26,20 @@ from toolkit.store import Attempt, Store, new_token
 #: Environment variables read by :meth:`PracticeConfig.from_env`.
 CASES_ENV, SCHEME_ENV, DB_ENV, LANG_ENV = (
     "ASESORLAB_CASES", "ASESORLAB_SCHEME", "ASESORLAB_DB", "ASESORLAB_LANG")
+
+
+def read_key(path: Path) -> AnswerKey:
+    """The answer key of a case, read when the trainee submits. A sound key file is parsed
+    and validated at once; anything else goes through :func:`load_key`, which names the
+    file and line of each problem (and indexes every line first, which costs most of a
+    submit's time on a sound file)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and all(name in data for name in KEY_FIELDS):
+            return AnswerKey.model_validate(data)
+    except (OSError, ValueError):  # unreadable, not JSON, not a key: the located way
+        pass
+    return load_key(path)
 
 
 class PracticeError(ValueError):
@@ -125,7 +140,7 @@ class PracticeSession:
         in one transaction; a second submit of the same opened case returns the first."""
         if opened.result is not None:
             return opened.result
-        key = load_key(key_path_for(opened.entry.path))
+        key = read_key(key_path_for(opened.entry.path))
         report = score(key, judgement, lang=self.config.lang)
         case = opened.entry.case
         attempt, _created = self.store.record(Attempt(
@@ -142,4 +157,5 @@ class PracticeSession:
         return self.store.attempts(trainee)
 
 
-__all__ = ["CaseEntry", "OpenedCase", "PracticeConfig", "PracticeError", "PracticeSession"]
+__all__ = ["CaseEntry", "OpenedCase", "PracticeConfig", "PracticeError", "PracticeSession",
+           "read_key"]
