@@ -192,3 +192,10 @@ def test_messages_are_indonesian_by_default(tmp_path: Path) -> None:
     with language("id"), pytest.raises(SchemeInvalid) as caught:
         load_scheme(_write(tmp_path, "s.yaml", ""))
     assert caught.value.errors[0].message == "berkas kosong"
+
+
+def test_json_repeated_key_names_its_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, "s.json", '{\n  "code": "A",\n  "title": "B",\n  "code": "C"\n}\n')
+    (error,) = _errors(path)
+    assert error.line == 4
+    assert error.message == "key 'code' appears twice in the same mapping"

@@ -101,14 +101,24 @@ def read_json_data(path: str | Path) -> tuple[Any, Locator]:
     if file.is_dir():
         raise SchemeInvalid([SchemeError(_("this is a folder, not a file"), file=str(file))])
     text = read_input_text(file)
+    repeated: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        keys = [key for key, _value in items]
+        repeated.extend(key for key in set(keys) if keys.count(key) > 1)
+        return dict(items)
+
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         raise SchemeInvalid([SchemeError(
             _("JSON syntax error: {problem} (column {column})", problem=exc.msg,
               column=exc.colno), file=str(file), line=exc.lineno)]) from None
-    _data, locator = compose_yaml(text, file, lenient=True)
-    return data, locator
+    if repeated:  # the YAML index names the line of the repeated key
+        compose_yaml(text, file)
+        raise SchemeInvalid([SchemeError(_("key {key!r} appears twice in the same mapping",
+                                           key=repeated[0]), file=str(file))])
+    return data, Locator(str(file), index=lambda: compose_yaml(text, file, lenient=True)[1].lines)
 
 
 def read_json(path: str | Path) -> LoadedScheme:

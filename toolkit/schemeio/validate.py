@@ -32,9 +32,14 @@ class Locator:
     file: str
     lines: dict[DataPath, int] = field(default_factory=dict)
     cells: dict[DataPath, str] = field(default_factory=dict)
+    #: builds ``lines`` on first use, so a valid file is never indexed
+    index: Callable[[], dict[DataPath, int]] | None = None
 
     def locate(self, path: DataPath) -> Location:
         """The location of ``path`` or of its nearest located ancestor."""
+        if self.index is not None:
+            self.lines.update(self.index())
+            self.index = None
         probe = tuple(path)
         while True:
             if probe in self.lines:
