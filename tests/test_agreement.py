@@ -439,7 +439,7 @@ def test_cohen_many_weighted_matches_sklearn_loop(weights: str | None) -> None:
 
 
 def test_many_chunking_matches_unchunked(monkeypatch: pytest.MonkeyPatch) -> None:
-    import toolkit.agreement as agreement
+    import toolkit.agreement.pairwise as agreement
 
     rng = np.random.default_rng(11)
     reference = rng.integers(0, 2, size=50).astype(float)
