@@ -197,7 +197,8 @@ def print_table(report: dict[str, Any]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--small", action="store_true", help="quick run on smaller data")
+    parser.add_argument("--quick", "--small", dest="small", action="store_true",
+                        help="quick run on smaller data")
     parser.add_argument("--output", type=Path, help="where to write the JSON results")
     parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
     args = parser.parse_args(argv)
