@@ -122,9 +122,11 @@ def voila_arguments(notebook: Path, port: int, host: str, pool: int, cull_idle: 
         "--Voila.port_retries=0",
         "--VoilaConfiguration.strip_sources=True",
         "--VoilaConfiguration.show_tracebacks=False",
-        "--VoilaConfiguration.file_allowlist=[]",
-        "--VoilaConfiguration.file_denylist=['.*']",
-        "--VoilaConfiguration.extension_allowlist=['{}']".format("','".join(PAGE_EXTENSIONS)),
+        # list settings one item per flag (the "[...]" form is deprecated in traitlets 5):
+        # serve no files at all — "(?!)" never matches, ".*" denies everything
+        "--VoilaConfiguration.file_allowlist=(?!)",
+        "--VoilaConfiguration.file_denylist=.*",
+        *(f"--VoilaConfiguration.extension_allowlist={name}" for name in PAGE_EXTENSIONS),
         f"--MappingKernelManager.cull_idle_timeout={cull_idle}",
         f"--MappingKernelManager.cull_interval={max(10, min(60, cull_idle))}",
         "--MappingKernelManager.cull_connected=False",

@@ -20,9 +20,10 @@ def test_dry_run_shows_safe_voila_settings(case_set: Path, tmp_path: Path,
     command = out.strip().splitlines()[-1]
     for setting in ("practice.ipynb", "--port=9999", "--Voila.ip=127.0.0.1",
                     "strip_sources=True", "show_tracebacks=False", "preheat_kernel=True",
-                    "file_allowlist=[]", "cull_idle_timeout=900", "--no-browser",
-                    "extension_allowlist=['@jupyter-widgets/jupyterlab-manager',"
-                    "'@voila-dashboards/widgets-manager8']"):
+                    "file_allowlist=(?!)", "file_denylist=.*", "cull_idle_timeout=900",
+                    "--no-browser",
+                    "extension_allowlist=@jupyter-widgets/jupyterlab-manager",
+                    "extension_allowlist=@voila-dashboards/widgets-manager8"):
         assert setting in command
 
 
