@@ -12,23 +12,29 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from babel.messages.extract import extract_from_file
+import ast
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("toolkit", "widgets", "training")
 
 
 def message_ids(paths: list[Path]) -> dict[str, str]:
-    """Every message id in the Python files under ``paths``, with one place it is used."""
+    """Every message id in the Python files under ``paths``, with one place it is used.
+
+    The files are read with :mod:`ast`, so calls inside f-strings count too.
+    """
     found: dict[str, str] = {}
     for base in paths:
         files = [base] if base.is_file() else sorted(base.rglob("*.py"))
         for file in files:
-            for lineno, message, _comments, _context in extract_from_file(
-                "python", str(file), keywords={"_": None, "gettext": None}
-            ):
-                if isinstance(message, str) and message:
-                    found.setdefault(message, f"{file.relative_to(ROOT)}:{lineno}")
+            tree = ast.parse(file.read_text(encoding="utf-8"), filename=str(file))
+            for node in ast.walk(tree):
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                        and node.func.id in ("_", "gettext") and node.args
+                        and isinstance(node.args[0], ast.Constant)
+                        and isinstance(node.args[0].value, str) and node.args[0].value):
+                    found.setdefault(node.args[0].value,
+                                     f"{file.relative_to(ROOT)}:{node.lineno}")
     return found
 
 

@@ -32,6 +32,14 @@ def _verdict_text(value: Any, lang: str) -> str:
     return "—" if value in (None, "") else str(value)
 
 
+_KIND_ORDER = {"recommendation": 0, "unit": 1, "criterion": 2, "evidence": 3}
+
+
+def _kind_labels(lang: str) -> dict[str, str]:
+    return {"criterion": "KUK", "evidence": _("evidence", lang=lang),
+            "unit": _("unit", lang=lang), "recommendation": _("recommendation", lang=lang)}
+
+
 def debrief_html(report: Any, lang: str, labels: dict[str, str] | None = None) -> str:
     """The score, the agreement table, per-unit correctness and each disagreement."""
     labels = labels or {}
@@ -55,16 +63,27 @@ def debrief_html(report: Any, lang: str, labels: dict[str, str] | None = None) -
         f"{esc(_('correct', lang=lang) if ok else _('wrong', lang=lang))}</td></tr>"
         for code, ok in dict(report.units_correct or {}).items())
     items = list(report.debrief or [])
-    if items:
+    # evidence left unjudged is one line, not four rows per item
+    unjudged = sorted({str(i.target).split("/")[0] for i in items
+                       if i.kind == "evidence" and i.given is None})
+    items = [i for i in items if not (i.kind == "evidence" and i.given is None)]
+    items.sort(key=lambda i: (not getattr(i, "critical", False), _KIND_ORDER.get(i.kind, 9)))
+    kinds = _kind_labels(lang)
+    if items or unjudged:
         lines = []
         for item in items:
             target = labels.get(str(item.target), str(item.target))
             attrs = ' class="asesorlab-critical"' if getattr(item, "critical", False) else ""
             lines.append(
-                f"<tr{attrs}><td>{esc(target)}</td><td>{esc(item.kind)}</td>"
+                f"<tr{attrs}><td>{esc(target)}</td><td>{esc(kinds.get(item.kind, item.kind))}</td>"
                 f"<td>{esc(_verdict_text(item.given, lang))}</td>"
                 f"<td>{esc(_verdict_text(item.expected, lang))}</td>"
                 f"<td>{esc(item.reason or '')}</td></tr>")
+        if unjudged:
+            shown = ", ".join(unjudged[:12]) + (" …" if len(unjudged) > 12 else "")
+            note = _("{count} evidence items not judged (each VATM check counts as a "
+                     "disagreement): {items}", lang=lang, count=len(unjudged), items=shown)
+            lines.append(f'<tr><td colspan="5">{esc(note)}</td></tr>')
         head = "".join(f"<th>{esc(h)}</th>" for h in (
             _("Where", lang=lang), _("What", lang=lang), _("You", lang=lang),
             _("Reference", lang=lang), _("Why", lang=lang)))
