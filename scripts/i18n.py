@@ -9,10 +9,9 @@ Message ids are the English texts passed to ``_()`` / ``gettext()`` in
 
 from __future__ import annotations
 
+import ast
 import sys
 from pathlib import Path
-
-import ast
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("toolkit", "widgets", "training")
@@ -29,6 +28,18 @@ def message_ids(paths: list[Path]) -> dict[str, str]:
         for file in files:
             tree = ast.parse(file.read_text(encoding="utf-8"), filename=str(file))
             for node in ast.walk(tree):
+                if isinstance(node, ast.FunctionDef) and _is_click_command(node):
+                    doc = ast.get_docstring(node)
+                    if doc:
+                        found.setdefault(" ".join(doc.split()),
+                                         f"{file.relative_to(ROOT)}:{node.lineno}")
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                        and node.func.attr == "option"):
+                    for keyword in node.keywords:
+                        if (keyword.arg == "help" and isinstance(keyword.value, ast.Constant)
+                                and isinstance(keyword.value.value, str)):
+                            found.setdefault(keyword.value.value,
+                                             f"{file.relative_to(ROOT)}:{node.lineno}")
                 if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
                         and node.func.id in ("_", "gettext") and node.args
                         and isinstance(node.args[0], ast.Constant)
@@ -36,6 +47,16 @@ def message_ids(paths: list[Path]) -> dict[str, str]:
                     found.setdefault(node.args[0].value,
                                      f"{file.relative_to(ROOT)}:{node.lineno}")
     return found
+
+
+def _is_click_command(node: ast.FunctionDef) -> bool:
+    """True for a function decorated with ``@click.command(...)`` (its docstring is help)."""
+    for decorator in node.decorator_list:
+        call = decorator.func if isinstance(decorator, ast.Call) else decorator
+        name = call.attr if isinstance(call, ast.Attribute) else getattr(call, "id", "")
+        if name == "command":
+            return True
+    return False
 
 
 def missing(lang: str = "id", paths: list[Path] | None = None) -> dict[str, str]:

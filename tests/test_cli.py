@@ -21,7 +21,11 @@ def test_version_and_help(asesorlab: Run) -> None:
     for command in ("validate", "convert", "plugins", "show"):
         assert command in helped.out
     assert "merancang asesmen kompetensi" in helped.out
-    assert "design competency assessments" in asesorlab(["--lang", "en", "--help"]).out
+    assert "Memeriksa berkas skema" in helped.out  # command help in Indonesian too
+    english = asesorlab(["--lang", "en", "--help"]).out
+    assert "design competency assessments" in english and "Check a scheme file" in english
+    option = asesorlab(["plugins", "--help"]).out
+    assert "Cetak JSON." in option
 
 
 def test_validate_ok_ends_with_summary(asesorlab: Run, sample_path: Path) -> None:

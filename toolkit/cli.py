@@ -71,7 +71,18 @@ def build_cli(host: PluginHost) -> click.Group:
         ctx.obj = host
 
     host.pm.hook.register_commands(cli=cli)
+    for command in cli.commands.values():  # docstrings and option help are message ids too
+        if command.help:
+            command.help = _(command_help_id(command.help))
+        for param in command.params:
+            if isinstance(param, click.Option) and param.help:
+                param.help = _(param.help)
     return cli
+
+
+def command_help_id(text: str) -> str:
+    """The message id of a command's help: its docstring with white space folded."""
+    return " ".join(text.split())
 
 
 def _language_from_argv(argv: Sequence[str]) -> str | None:
@@ -130,4 +141,12 @@ def run() -> None:
     sys.exit(main())
 
 
-__all__ = ["build_cli", "lang_option", "main", "pass_host", "print_problems", "run"]
+__all__ = [
+    "build_cli",
+    "command_help_id",
+    "lang_option",
+    "main",
+    "pass_host",
+    "print_problems",
+    "run",
+]
