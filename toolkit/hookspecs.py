@@ -60,4 +60,14 @@ def register_metrics() -> list[Any]:
     """Agreement metrics for the judgements of several assessors (kappa, alpha, AC1, …)."""
 
 
+@hookspec
+def register_qualification_rules() -> list[Any]:
+    """Qualification rules: when a trainee assessor is ready (siap) for witnessed assessment."""
+
+
+@hookspec
+def register_case_selectors() -> list[Any]:
+    """Case selectors: which case a trainee does next, from what they have missed so far."""
+
+
 __all__ = ["hookimpl", "hookspec"]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -33,6 +33,7 @@ from sqlalchemy import (
     create_engine,
     event,
     func,
+    insert,
     select,
 )
 from sqlalchemy.engine import Engine, make_url
@@ -229,10 +230,34 @@ class Store:
                 raise
             return existing, False
 
+    def record_many(self, attempts: Iterable[Attempt], batch: int = 5000) -> int:
+        """Store many new attempts with bulk inserts (a demo cohort, a benchmark); the
+        number stored. Unlike :meth:`record`, a token already stored is an error."""
+        columns = [c.key for c in AttemptRow.__table__.columns if c.key != "id"]
+        count, rows = 0, []
+        with self._session() as session:
+            for attempt in attempts:
+                _check(attempt)
+                row = attempt._row()
+                rows.append({name: getattr(row, name) for name in columns})
+                if len(rows) >= batch:
+                    session.execute(insert(AttemptRow), rows)
+                    count, rows = count + len(rows), []
+            if rows:
+                session.execute(insert(AttemptRow), rows)
+                count += len(rows)
+        return count
+
     def by_token(self, token: str) -> Attempt | None:
         """The attempt stored under ``token``, if any."""
         with self._session() as session:
             row = session.scalars(select(AttemptRow).where(AttemptRow.token == token)).first()
+            return Attempt._from_row(row) if row else None
+
+    def by_id(self, attempt_id: int) -> Attempt | None:
+        """The attempt stored under ``attempt_id``, if any."""
+        with self._session() as session:
+            row = session.get(AttemptRow, attempt_id)
             return Attempt._from_row(row) if row else None
 
     def attempts(self, trainee: str | None = None) -> list[Attempt]:

@@ -29,6 +29,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "toolkit.plugins.default_metrics",
     "toolkit.plugins.default_instruments",
     "toolkit.plugins.default_exporters",
+    "toolkit.plugins.default_cohort",
 )
 ENTRY_POINT_GROUP = "asesorlab"
 

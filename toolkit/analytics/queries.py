@@ -1,0 +1,362 @@
+"""Queries over a cohort's attempts: per trainee, per KUK, per flaw kind, per case.
+
+:class:`Cohort` refreshes the fact tables (:mod:`toolkit.analytics.facts`) and answers
+every question of the dashboard and the reports with a few aggregate queries, the same
+SQL on SQLite and PostgreSQL. :class:`Filters` narrows everything to a scheme, a unit, a
+period or some trainees. A case is named by its id; the store knows it together with
+the scheme code and version it was made from.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+from sqlalchemy import Select, and_, case, func, select
+
+from ..store import Attempt, Store
+from .facts import ErrorRow, FactRow, FlawRow, KukSetRow, refresh
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What part of the store to look at; ``None`` (or empty) means everything."""
+
+    scheme: str | None = None
+    unit: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    trainees: tuple[str, ...] = ()
+
+    def apply(self, query: Select[Any]) -> Select[Any]:
+        """``query`` (over ``cohort_attempts``) narrowed to these filters."""
+        conditions = []
+        if self.scheme:
+            conditions.append(FactRow.scheme_code == self.scheme)
+        if self.unit:
+            conditions.append(FactRow.units.like(f"%,{self.unit},%"))
+        if self.since:
+            conditions.append(FactRow.submitted_at >= _aware(self.since))
+        if self.until:
+            conditions.append(FactRow.submitted_at <= _aware(self.until))
+        if self.trainees:
+            conditions.append(FactRow.trainee.in_(self.trainees))
+        return query.where(and_(*conditions)) if conditions else query
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class AttemptRecord:
+    """One attempt as the analytics see it (no judgement, no debrief)."""
+
+    id: int
+    trainee: str
+    case_id: str
+    scheme_code: str
+    submitted_at: datetime
+    seconds: float
+    criteria_agreement: float
+    kappa: float | None
+    ac1: float | None
+    key_k_share: float | None
+    false_competent: int
+    false_not_yet_competent: int
+    recommendation_correct: bool
+    recommendation_false_competent: bool
+    passed: bool
+    critical: int
+    disagreements: int
+
+
+@dataclass(frozen=True)
+class Rate:
+    """How often something went wrong: ``bad`` of ``total``."""
+
+    total: int
+    bad: int
+
+    @property
+    def rate(self) -> float | None:
+        """``bad / total``, or None when there is nothing to count."""
+        return self.bad / self.total if self.total else None
+
+
+@dataclass(frozen=True)
+class KukStat:
+    """How often trainees disagreed with the key on one KUK."""
+
+    kuk: str
+    attempts: int
+    errors: int
+    false_competent: int
+
+    @property
+    def rate(self) -> float:
+        """Share of attempts with this KUK that got it wrong."""
+        return self.errors / self.attempts if self.attempts else 0.0
+
+
+@dataclass(frozen=True)
+class CaseStat:
+    """How one case went across the cohort (its difficulty)."""
+
+    case_id: str
+    scheme_code: str
+    attempts: int
+    trainees: int
+    criteria_agreement: float
+    passed_share: float
+    false_competent: int
+    seconds: float
+
+    @property
+    def difficulty(self) -> float:
+        """1 − the share of attempts that passed (0 easy … 1 nobody passes)."""
+        return 1.0 - self.passed_share
+
+
+@dataclass
+class Matrix:
+    """Error rates, trainees (rows) × KUK (columns); NaN where a trainee never met a KUK."""
+
+    trainees: list[str]
+    kuks: list[str]
+    rates: NDArray[np.float64] = field(repr=False)
+
+
+_RECORD_COLUMNS = (FactRow.attempt_id, FactRow.trainee, FactRow.case_id, FactRow.scheme_code,
+                   FactRow.submitted_at, FactRow.seconds, FactRow.criteria_agreement,
+                   FactRow.kappa, FactRow.ac1, FactRow.key_k_share, FactRow.false_competent,
+                   FactRow.false_not_yet_competent, FactRow.recommendation_correct,
+                   FactRow.recommendation_false_competent, FactRow.passed, FactRow.critical,
+                   FactRow.disagreements)
+
+
+class Cohort:
+    """The attempts of a store seen through :class:`Filters` (facts refreshed first)."""
+
+    def __init__(self, store: Store, filters: Filters | None = None,
+                 refreshed: bool = False) -> None:
+        self.store, self.filters = store, filters or Filters()
+        self.engine = store.engine
+        if not refreshed:
+            refresh(store)
+
+    def _all(self, query: Select[Any]) -> list[Any]:
+        with self.engine.connect() as conn:
+            return list(conn.execute(query).all())
+
+    # -- attempts and trainees ----------------------------------------------------------
+    @cached_property
+    def records(self) -> list[AttemptRecord]:
+        """Every attempt in the filters, oldest first."""
+        query = self.filters.apply(select(*_RECORD_COLUMNS)).order_by(
+            FactRow.submitted_at, FactRow.attempt_id)
+        return [AttemptRecord(row[0], *row[1:4], _aware(row[4]), *row[5:])
+                for row in self._all(query)]
+
+    @cached_property
+    def by_trainee(self) -> dict[str, list[AttemptRecord]]:
+        """Each trainee's attempts, oldest first (trainees by name)."""
+        grouped: dict[str, list[AttemptRecord]] = defaultdict(list)
+        for record in self.records:
+            grouped[record.trainee].append(record)
+        return dict(sorted(grouped.items()))
+
+    def schemes(self) -> list[str]:
+        """Scheme codes in the store (ignoring the filters)."""
+        return sorted(row[0] for row in self._all(select(FactRow.scheme_code).distinct())
+                      if row[0])
+
+    def units(self) -> list[str]:
+        """Unit codes of the cases in the filters."""
+        found: set[str] = set()
+        for (text,) in self._all(self.filters.apply(select(FactRow.units).distinct())):
+            found.update(code for code in text.split(",") if code)
+        return sorted(found)
+
+    # -- KUK ----------------------------------------------------------------------------
+    @cached_property
+    def _kuk_sets(self) -> dict[str, list[str]]:
+        return {row[0]: [k for k in row[1].split("\n") if k]
+                for row in self._all(select(KukSetRow.id, KukSetRow.kuks))}
+
+    def _wanted(self, kuk: str) -> bool:
+        return not self.filters.unit or kuk.rpartition("/")[0] == self.filters.unit
+
+    @cached_property
+    def _kuk_attempts(self) -> dict[tuple[str, str], int]:
+        """(trainee, KUK) → attempts whose case had that KUK."""
+        query = self.filters.apply(select(FactRow.trainee, FactRow.kuk_set,
+                                          func.count(FactRow.attempt_id))
+                                   .group_by(FactRow.trainee, FactRow.kuk_set))
+        counts: dict[tuple[str, str], int] = defaultdict(int)
+        for trainee, set_id, count in self._all(query):
+            for kuk in self._kuk_sets.get(set_id, []):
+                if self._wanted(kuk):
+                    counts[(trainee, kuk)] += int(count)
+        return counts
+
+    @cached_property
+    def _kuk_errors(self) -> dict[tuple[str, str], tuple[int, int]]:
+        """(trainee, KUK) → (errors, false competent)."""
+        false_k = func.sum(case((and_(ErrorRow.expected == "BK", ErrorRow.given == "K"), 1),
+                                else_=0))
+        query = self.filters.apply(
+            select(FactRow.trainee, ErrorRow.target, func.count(ErrorRow.id), false_k)
+            .join(FactRow, FactRow.attempt_id == ErrorRow.attempt_id)
+            .where(ErrorRow.level == "kuk").group_by(FactRow.trainee, ErrorRow.target))
+        return {(t, k): (int(n), int(f or 0)) for t, k, n, f in self._all(query)
+                if self._wanted(k)}
+
+    def kuk_stats(self) -> list[KukStat]:
+        """Every KUK met in the filters, the most often missed first."""
+        attempts: dict[str, int] = defaultdict(int)
+        errors: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for (_trainee, kuk), count in self._kuk_attempts.items():
+            attempts[kuk] += count
+        for (_trainee, kuk), (count, false_k) in self._kuk_errors.items():
+            errors[kuk][0] += count
+            errors[kuk][1] += false_k
+        stats = [KukStat(kuk, attempts[kuk], *errors[kuk]) for kuk in attempts]
+        return sorted(stats, key=lambda s: (-s.rate, s.kuk))
+
+    def error_matrix(self, trainees: list[str] | None = None,
+                     kuks: list[str] | None = None) -> Matrix:
+        """KUK error rates per trainee (the heat map)."""
+        names = trainees if trainees is not None else list(self.by_trainee)
+        columns = kuks if kuks is not None else sorted({k for _t, k in self._kuk_attempts})
+        rates = np.full((len(names), len(columns)), np.nan)
+        row_of = {n: i for i, n in enumerate(names)}
+        col_of = {k: j for j, k in enumerate(columns)}
+        for (trainee, kuk), count in self._kuk_attempts.items():
+            if trainee in row_of and kuk in col_of and count:
+                errors = self._kuk_errors.get((trainee, kuk), (0, 0))[0]
+                rates[row_of[trainee], col_of[kuk]] = errors / count
+        return Matrix(names, columns, rates)
+
+    # -- units ----------------------------------------------------------------------------
+    @cached_property
+    def _unit_errors(self) -> dict[tuple[str, str], int]:
+        query = self.filters.apply(
+            select(FactRow.trainee, ErrorRow.target, func.count(ErrorRow.id))
+            .join(FactRow, FactRow.attempt_id == ErrorRow.attempt_id)
+            .where(ErrorRow.level == "unit").group_by(FactRow.trainee, ErrorRow.target))
+        return {(t, u): int(n) for t, u, n in self._all(query)}
+
+    @cached_property
+    def _unit_attempts(self) -> dict[tuple[str, str], int]:
+        query = self.filters.apply(select(FactRow.trainee, FactRow.units,
+                                          func.count(FactRow.attempt_id))
+                                   .group_by(FactRow.trainee, FactRow.units))
+        counts: dict[tuple[str, str], int] = defaultdict(int)
+        for trainee, text, count in self._all(query):
+            for unit in (u for u in text.split(",") if u):
+                counts[(trainee, unit)] += int(count)
+        return counts
+
+    @cached_property
+    def _unit_table(self) -> dict[str | None, dict[str, list[int]]]:
+        """trainee (None: everyone) → unit → [attempts, wrong]."""
+        table: dict[str | None, dict[str, list[int]]] = defaultdict(
+            lambda: defaultdict(lambda: [0, 0]))
+        for index, source in enumerate((self._unit_attempts, self._unit_errors)):
+            for (name, unit), count in source.items():
+                table[name][unit][index] += count
+                table[None][unit][index] += count
+        return table
+
+    def unit_rates(self, trainee: str | None = None) -> dict[str, Rate]:
+        """Per unit: attempts that had it and wrong unit decisions (of one trainee)."""
+        return {unit: Rate(*pair)
+                for unit, pair in sorted(self._unit_table.get(trainee, {}).items())}
+
+    # -- flaw kinds -----------------------------------------------------------------------
+    @cached_property
+    def _flaws(self) -> dict[tuple[str, str], tuple[int, int]]:
+        """(trainee, kind) → (planted, missed)."""
+        query = self.filters.apply(
+            select(FactRow.trainee, FlawRow.kind, func.sum(FlawRow.planted),
+                   func.sum(FlawRow.missed))
+            .join(FactRow, FactRow.attempt_id == FlawRow.attempt_id)
+            .group_by(FactRow.trainee, FlawRow.kind))
+        return {(t, k): (int(p or 0), int(m or 0)) for t, k, p, m in self._all(query)}
+
+    @cached_property
+    def _flaw_table(self) -> dict[str | None, dict[str, list[int]]]:
+        """trainee (None: everyone) → kind → [planted, missed]."""
+        table: dict[str | None, dict[str, list[int]]] = defaultdict(
+            lambda: defaultdict(lambda: [0, 0]))
+        for (name, kind), (planted, missed) in self._flaws.items():
+            for who in (name, None):
+                table[who][kind][0] += planted
+                table[who][kind][1] += missed
+        return table
+
+    def flaw_rates(self, trainee: str | None = None) -> dict[str, Rate]:
+        """Per flaw kind: items planted and items the trainee(s) accepted anyway, the most
+        often missed first."""
+        rates = {kind: Rate(*pair) for kind, pair in self._flaw_table.get(trainee, {}).items()}
+        return dict(sorted(rates.items(), key=lambda kv: (-(kv[1].rate or 0.0), kv[0])))
+
+    def flaw_miss_rates(self, trainee: str | None = None) -> dict[str, float]:
+        """Per flaw kind, the share of planted items missed (most missed first)."""
+        return {kind: rate.rate for kind, rate in self.flaw_rates(trainee).items()
+                if rate.rate is not None}
+
+    # -- cases ----------------------------------------------------------------------------
+    def case_stats(self) -> list[CaseStat]:
+        """Every case in the filters, the hardest first."""
+        passed = func.sum(case((FactRow.passed, 1), else_=0))
+        query = self.filters.apply(select(
+            FactRow.case_id, FactRow.scheme_code, func.count(FactRow.attempt_id),
+            func.count(func.distinct(FactRow.trainee)), func.avg(FactRow.criteria_agreement),
+            passed, func.sum(FactRow.false_competent), func.avg(FactRow.seconds))
+            .group_by(FactRow.case_id, FactRow.scheme_code))
+        stats = [CaseStat(case, scheme, int(n), int(people), float(agreement or 0.0),
+                          int(ok or 0) / int(n) if n else 0.0, int(false_k or 0),
+                          float(seconds or 0.0))
+                 for case, scheme, n, people, agreement, ok, false_k, seconds
+                 in self._all(query)]
+        return sorted(stats, key=lambda s: (-s.difficulty, s.case_id))
+
+    def verdicts(self, case_id: str, scheme_code: str | None = None,
+                 ) -> tuple[list[str], list[str], list[str]]:
+        """The latest verdicts of each trainee on one case: (trainees, KUK, verdict strings)
+        over the KUK list most attempts of the case share."""
+        query = self.filters.apply(
+            select(FactRow.trainee, FactRow.kuk_set, FactRow.verdicts)
+            .where(FactRow.case_id == case_id)
+            .order_by(FactRow.submitted_at, FactRow.attempt_id))
+        if scheme_code is not None:
+            query = query.where(FactRow.scheme_code == scheme_code)
+        latest: dict[str, tuple[str, str]] = {}
+        for trainee, set_id, verdicts in self._all(query):
+            latest[trainee] = (set_id, verdicts)
+        if not latest:
+            return [], [], []
+        counts: dict[str, int] = defaultdict(int)
+        for set_id, _v in latest.values():
+            counts[set_id] += 1
+        common = max(sorted(counts), key=lambda s: counts[s])
+        names = [t for t, (s, _v) in latest.items() if s == common]
+        return names, self._kuk_sets.get(common, []), [latest[t][1] for t in names]
+
+    def attempt(self, attempt_id: int) -> Attempt | None:
+        """One stored attempt with its whole judgement and score report (the drill-down)."""
+        return self.store.by_id(attempt_id)
+
+    def attempt_ids(self, trainee: str) -> list[int]:
+        """The ids of one trainee's attempts in the filters, oldest first."""
+        return [r.id for r in self.by_trainee.get(trainee, [])]
+
+
+__all__ = ["AttemptRecord", "CaseStat", "Cohort", "Filters", "KukStat", "Matrix", "Rate"]
