@@ -15,12 +15,15 @@ has done every case of a set.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from ..cases.io import key_path_for, load_key
 from ..cases.model import AnswerKey, Case
-from ..i18n import _
+from ..i18n import _, language
 from ..scheme import Scheme
 from ..store import Store
 from .labels import flaw_label
@@ -133,11 +136,14 @@ class WeakestFirst:
 
     def choose(self, weakness: Weakness, candidates: Sequence[CaseProfile],
                seed: int = 0) -> Choice | None:
-        """The best candidate for ``weakness`` (None before :attr:`min_attempts`)."""
+        """The best candidate for ``weakness`` (None before :attr:`min_attempts`, or when
+        no flaw kind was missed and every candidate covers the weakest unit)."""
         if weakness.attempts < self.min_attempts or not candidates:
             return None
         targets = weakness.weakest_flaws(1)
         units = weakness.weakest_units(1)
+        if not targets and all(u in p.units for p in candidates for u in units):
+            return None  # nothing this choice could target: keep the usual order
         weights = weakness.flaw_weights()
         rng = random.Random(f"asesorlab:next:{seed}:{weakness.trainee}:{weakness.attempts}")
 
@@ -172,6 +178,44 @@ def choose_next(store: Store, trainee: str, candidates: Sequence[CaseProfile],
                                                seed)
 
 
+@lru_cache(maxsize=1024)
+def _profile_of(key_path: Path, _mtime: float) -> CaseProfile | None:
+    try:
+        return CaseProfile.from_key(load_key(key_path))
+    except (OSError, ValueError):  # no key, a broken key: this case is not a candidate
+        return None
+
+
+def profiles_from_files(case_paths: Iterable[str | Path]) -> list[CaseProfile]:
+    """The profiles of case files, from their key files (read in the kernel, cached until a
+    key file changes; never shown)."""
+    profiles = []
+    for case_path in case_paths:
+        key_path = key_path_for(case_path)
+        try:
+            mtime = key_path.stat().st_mtime
+        except OSError:
+            continue
+        made = _profile_of(key_path, mtime)
+        if made is not None:
+            profiles.append(made)
+    return profiles
+
+
+def next_case_for(store: Store, trainee: str, case_paths: Iterable[str | Path],
+                  scheme: str | None = None, seed: int = 0, lang: str | None = None,
+                  host: PluginHost | None = None) -> tuple[str, str] | None:
+    """The practice app's adaptive next case among ``case_paths`` (the trainee's unfinished
+    cases): ``(case id, why in one sentence)``, or None to keep the usual order (too few
+    attempts yet, nothing to target)."""
+    candidates = profiles_from_files(case_paths)
+    choice = choose_next(store, trainee, candidates, seed=seed, scheme=scheme, host=host)
+    if choice is None:
+        return None
+    with language(lang):
+        return choice.case_id, choice.why()
+
+
 def generate_targeted(scheme: Scheme, weak: Weakness, seed: int = 0, tries: int = 8,
                       host: PluginHost | None = None,
                       ) -> tuple[Case, AnswerKey, Choice | None]:
@@ -197,5 +241,7 @@ __all__ = [
     "choose_next",
     "generate_targeted",
     "get_selector",
+    "next_case_for",
+    "profiles_from_files",
     "weakness",
 ]

@@ -252,7 +252,8 @@ class PracticeApp(w.VBox):
         report, _attempt = self.session.submit(opened, judgement)
         if first:
             self._timer.stop()
-        self._debrief.show(report, self.session.history(self.trainee), self._labels)
+        self._debrief.show(report, self.session.history(self.trainee), self._labels,
+                           why=self.session.why_chosen(self.trainee, opened.entry.id))
         shown(self._practice, False)
         shown(self._debrief, True)
         return True

@@ -119,9 +119,11 @@ class Debrief(w.VBox):
         self._next.on_click(self._on_next_click)
 
     def show(self, report: Any, history: Sequence[Attempt],
-             labels: dict[str, str] | None = None) -> None:
-        """Fill the debrief from a score report and the trainee's attempts."""
-        self._summary.value = debrief_html(report, self._lang, labels)
+             labels: dict[str, str] | None = None, why: str = "") -> None:
+        """Fill the debrief from a score report and the trainee's attempts; ``why`` says why
+        this case was chosen for the trainee (the adaptive next case)."""
+        why_line = f'<p class="asesorlab-why">{esc(why)}</p>' if why else ""
+        self._summary.value = debrief_html(report, self._lang, labels) + why_line
         self._history.show(history, self._lang)
 
     @property

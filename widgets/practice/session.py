@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from toolkit.analytics.adaptive import next_case_for
 from toolkit.cases.io import KEY_FIELDS, case_files, key_path_for, load_case, load_key
 from toolkit.cases.model import AnswerKey, Case, Judgement
 from toolkit.i18n import _, normalize_language
@@ -104,6 +105,7 @@ class PracticeSession:
             raise PracticeError(_("no case files (case-*.json) in {folder}",
                                   folder=config.cases_dir))
         self.store = store or Store(config.db_url)
+        self.why: dict[tuple[str, str], str] = {}  # (trainee, case id) → why it was chosen
 
     def entry(self, case_id: str) -> CaseEntry | None:
         """The catalog entry of ``case_id`` (only ids of the catalog are ever opened)."""
@@ -117,12 +119,31 @@ class PracticeSession:
         """The first case ``trainee`` has not submitted (after ``after``, wrapping round);
         ``(entry, unfinished)`` — the first case again, with ``False``, when all are done."""
         done = self.store.finished_cases(trainee)
+        adaptive = self._adaptive_next(trainee, done)
+        if adaptive is not None:
+            return adaptive, True
         ids = [entry.id for entry in self.cases]
         start = ids.index(after) + 1 if after in ids else 0
         for entry in self.cases[start:] + self.cases[:start]:
             if entry.id not in done:
                 return entry, True
         return self.cases[start % len(self.cases)], False
+
+    # -- cohort hook-in (issue 12): the adaptive next case, and why it was chosen --------
+    def _adaptive_next(self, trainee: str, done: set[str]) -> CaseEntry | None:
+        """The unfinished case that targets what ``trainee`` misses most (toolkit's
+        choice), or None before they have enough attempts."""
+        picked = next_case_for(self.store, trainee,
+                               [e.path for e in self.cases if e.id not in done],
+                               scheme=self.scheme.code, lang=self.config.lang)
+        if picked is None:
+            return None
+        self.why[(trainee, picked[0])] = picked[1]
+        return self.entry(picked[0])
+
+    def why_chosen(self, trainee: str, case_id: str) -> str:
+        """Why ``case_id`` was chosen for ``trainee`` ("" when it was not chosen for them)."""
+        return self.why.get((trainee, case_id), "")
 
     def finished(self, trainee: str) -> set[str]:
         """Ids of the cases ``trainee`` has submitted."""
