@@ -126,7 +126,9 @@ class DefaultQualification:
         return Qualification(status, checks, n)
 
     def _share_check(self, name: str, value: float, needed: float, text: str) -> Check:
-        return Check(name, value >= needed, text, close=value >= needed - self.margin)
+        tolerance = 1e-9  # 7/10 is within 0.8 - 0.1
+        return Check(name, value >= needed - tolerance, text,
+                     close=value >= needed - self.margin - tolerance)
 
     def _passed(self, recent: list[AttemptRecord]) -> Check:
         passed = sum(r.passed for r in recent)

@@ -39,7 +39,7 @@ def _sheets(report: CohortReport) -> list[tuple[str, list[str], list[list[Any]]]
              "; ".join(f"{u} ({r.bad}/{r.total})" for u, r in t.weak_units())]
             for t in report.trainees]
     return [
-        (_("Trainees"), [_("Trainee"), "status", _("Status"), _("Cases"), _("Passed"),
+        (_("Trainees"), [_("Trainee assessor"), "status", _("Status"), _("Cases"), _("Passed"),
                          _("KUK agreement"), "kappa", "AC1", _("False competent"),
                          _("False competent recommendations"), _("Critical errors"),
                          _("Minutes per case"), _("Reasons")], trainees),
@@ -58,8 +58,8 @@ def _sheets(report: CohortReport) -> list[tuple[str, list[str], list[list[Any]]]
                             _("KUK to discuss")],
          [[c["case"], c["raters"], c["fleiss_kappa"], c["krippendorff_alpha"],
            ", ".join(c["split_kuks"])] for c in report.consistency.get("cases", [])]),
-        ("FR.AK.05", [_("Trainee"), _("Status"), _("Positive aspects"), _("Negative aspects"),
-                      _("Units decided wrong")], ak05),
+        ("FR.AK.05", [_("Trainee assessor"), _("Status"), _("Positive aspects"),
+                      _("Negative aspects"), _("Units decided wrong")], ak05),
     ]
 
 

@@ -66,8 +66,8 @@ def _img(png: bytes, alt: str, name: str) -> str:
 def _trainee_rows(report: CohortReport) -> list[list[str]]:
     rows = []
     for t in report.trainees:
-        reasons = "".join(f"<li>{esc(r)}</li>" for r in t.qualification.reasons
-                          if r)
+        unmet = [c.reason for c in t.qualification.checks if not c.met]
+        reasons = "".join(f"<li>{esc(r)}</li>" for r in unmet) or esc(_("every rule met"))
         rows.append([f"<td>{esc(t.name)}</td>", f"<td>{_status(t.status)}</td>",
                      _td(t.attempts, True), _td(t.passed, True),
                      _td(_pct(t.criteria_agreement), True), _td(_num(t.kappa), True),
@@ -101,6 +101,7 @@ def _ak05(trainee: TraineeSummary) -> str:
 
     return (f'<details class="ak05"><summary>{esc(trainee.name)} — '
             f"{_status(trainee.status)}</summary>"
+            f"<p>{esc('; '.join(trainee.qualification.reasons))}</p>"
             f"<p><b>{esc(_('Positive aspects'))}</b></p>{items(good)}"
             f"<p><b>{esc(_('Negative aspects'))}</b></p>{items(bad)}"
             f"<p><b>{esc(_('Suggestions for improvement'))}</b></p>{items(advice)}"
@@ -130,7 +131,7 @@ def render_html(report: CohortReport, max_kuks: int = 30) -> str:
         f'<p class="muted">{esc(intro)}</p>',
         f"<h2>{esc(_('Who is ready'))}</h2>",
         _img(status_png, _("Trainees by status"), "status"),
-        _table([_("Trainee"), _("Status"), _("Cases"), _("Passed"), _("KUK agreement"),
+        _table([_("Trainee assessor"), _("Status"), _("Cases"), _("Passed"), _("KUK agreement"),
                 _("kappa"), _("False competent"), _("Minutes per case"), _("Reasons")],
                _trainee_rows(report), "trainees"),
         f"<h2>{esc(_('Agreement over time'))}</h2>",
