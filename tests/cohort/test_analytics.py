@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from toolkit.analytics import Cohort, DemoCohort, Filters, build_report, refresh
 from toolkit.analytics.facts import ErrorRow, FactRow, FlawRow
+from toolkit.i18n import language
 from toolkit.store import Attempt, Store, new_token
 
 
@@ -37,7 +38,8 @@ def test_each_weak_trainee_s_own_weakness_is_recovered(store: Store,
 
 
 def test_statuses_follow_the_rule(store: Store, cohort: DemoCohort) -> None:
-    report = build_report(store)
+    with language("en"):
+        report = build_report(store)
     by_name = {t.name: t for t in report.trainees}
     for profile in cohort.profiles:
         summary = by_name[profile.name]

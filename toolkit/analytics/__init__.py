@@ -23,7 +23,7 @@ from .adaptive import (
     weakness,
 )
 from .consistency import CaseConsistency, case_consistency, consistency
-from .demo import DemoCohort, TraineeProfile, demo_cohort, flaw_kinds, trainee_profiles
+from .demo import DemoCohort, TraineeProfile, demo_cohort, flaw_kinds, judge, trainee_profiles
 from .facts import refresh
 from .labels import flaw_label
 from .outcomes import AttemptFacts, attempt_facts, fallback_passed, flaw_outcomes, with_outcomes
@@ -78,6 +78,7 @@ __all__ = [
     "generate_targeted",
     "get_rule",
     "get_selector",
+    "judge",
     "refresh",
     "status_label",
     "trainee_profiles",

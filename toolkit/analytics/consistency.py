@@ -59,8 +59,12 @@ def case_consistency(cohort: Cohort, case_id: str, scheme_code: str,
     trainees, kuks, verdicts = cohort.verdicts(case_id, scheme_code)
     if len(trainees) < 2 or not kuks:
         return None
-    matrix = np.array([[_CODES.get(code, np.nan) for code in text.ljust(len(kuks), UNDECIDED)]
-                       for text in verdicts], dtype=np.float64)
+    width = len(kuks)
+    raw = np.frombuffer("".join(t[:width].ljust(width, UNDECIDED) for t in verdicts)
+                        .encode("ascii", "replace"), dtype=np.uint8).reshape(-1, width)
+    matrix = np.full(raw.shape, np.nan)
+    for code, value in _CODES.items():
+        matrix[raw == ord(code)] = value
     options = {"categories": [0.0, 1.0]}
     rated = (~np.isnan(matrix)).sum(axis=0)
     share_k = np.divide(np.nansum(matrix, axis=0), rated, out=np.zeros(len(kuks)),

@@ -20,6 +20,8 @@ safe: the one that loses the race on the primary key rolls back and reads on.
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -31,6 +33,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    cast,
     func,
     insert,
     select,
@@ -130,13 +133,38 @@ _ATTEMPT_COLUMNS = (AttemptRow.id, AttemptRow.trainee, AttemptRow.case_id,
                     AttemptRow.submitted_at, AttemptRow.seconds,
                     AttemptRow.criteria_agreement, AttemptRow.kappa,
                     AttemptRow.false_competent, AttemptRow.false_not_yet_competent,
-                    AttemptRow.recommendation_correct, AttemptRow.score, AttemptRow.judgement)
+                    AttemptRow.recommendation_correct,
+                    cast(AttemptRow.judgement, Text), cast(AttemptRow.score, Text))
+_DECODER = json.JSONDecoder()
+_CRITERIA = re.compile(r'"criteria"\s*:\s*')
+
+
+def _criteria(text: str | None) -> dict[str, Any]:
+    """The ``criteria`` of a judgement's JSON text, without parsing its evidence verdicts
+    (most of its bytes): decoded from where the key is, the whole text as a fallback."""
+    if not text:
+        return {}
+    found = _CRITERIA.search(text)
+    if found:
+        try:
+            value, _end = _DECODER.raw_decode(text, found.end())
+            if isinstance(value, dict):
+                return value
+        except ValueError:
+            pass
+    data = json.loads(text)
+    return dict(data.get("criteria") or {}) if isinstance(data, dict) else {}
+
+
+def _score(text: str | None) -> dict[str, Any]:
+    data = json.loads(text) if text else {}
+    return data if isinstance(data, dict) else {}
 
 
 def _rows(batch: list[Any], known_sets: set[str]) -> tuple[list[dict[str, Any]], ...]:
     facts, errors, flaws, sets = [], [], [], []
     for row in batch:
-        made = attempt_facts(row.score or {}, row.judgement or {})
+        made = attempt_facts(_score(row[13]), {"criteria": _criteria(row[12])})
         set_id = kuk_set_id(made.kuks)
         if set_id not in known_sets:
             known_sets.add(set_id)

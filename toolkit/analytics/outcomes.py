@@ -94,21 +94,24 @@ def _number(value: Any) -> float | None:
 def _flaw_counts(raw: Any) -> dict[str, tuple[int, int]] | None:
     if not isinstance(raw, list):
         return None
-    counts: dict[str, list[int]] = {}
-    for entry in raw:
-        if not isinstance(entry, Mapping):
+    planted: dict[str, int] = {}
+    missed: dict[str, int] = {}
+    for entry in raw:  # hundreds per case: kept to plain dict operations
+        try:
+            kinds, caught = entry["flaws"], entry.get("caught")
+        except (TypeError, KeyError, AttributeError):
             continue
-        missed = not bool(entry.get("caught"))
-        for kind in entry.get("flaws") or []:
-            pair = counts.setdefault(str(kind), [0, 0])
-            pair[0] += 1
-            pair[1] += missed
-    return {kind: (planted, missed) for kind, (planted, missed) in counts.items()}
+        for kind in kinds or ():
+            planted[kind] = planted.get(kind, 0) + 1
+            if not caught:
+                missed[kind] = missed.get(kind, 0) + 1
+    return {str(kind): (count, missed.get(kind, 0)) for kind, count in planted.items()}
 
 
 def attempt_facts(score: Mapping[str, Any], judgement: Mapping[str, Any]) -> AttemptFacts:
     """The facts of one attempt from its stored score report and judgement."""
-    debrief = [d for d in score.get("debrief") or [] if isinstance(d, Mapping)]
+    debrief = [d for d in score.get("debrief") or [] if type(d) is dict or isinstance(
+        d, Mapping)]
     errors = []
     for item in debrief:
         level = {"criterion": "kuk", "unit": "unit",
@@ -125,7 +128,8 @@ def attempt_facts(score: Mapping[str, Any], judgement: Mapping[str, Any]) -> Att
               else fallback_passed(score))
     criteria = judgement.get("criteria") or {}
     kuks = sorted(set(criteria) | {e.target for e in errors if e.level == "kuk"})
-    verdicts = "".join(VERDICT_CODE.get(str(criteria.get(k)), UNDECIDED) for k in kuks)
+    code = VERDICT_CODE.get
+    verdicts = "".join([code(criteria.get(k), UNDECIDED) for k in kuks])
     total = int(score.get("criteria_total") or len(kuks) or 0)
     agreed = int(score.get("criteria_agreed") or 0)
     given_k = verdicts.count("K")
