@@ -66,3 +66,19 @@ def test_bad_input_is_a_message_not_a_traceback(asesorlab: Run, tmp_path: Path) 
     assert empty.code == 0 and (tmp_path / "empty.html").stat().st_size > 1000
     garbage = asesorlab(["report", "--db", "not a url", "-o", str(tmp_path / "r.json")])
     assert garbage.code == 1 and "Traceback" not in garbage.err
+
+
+def test_a_plugin_s_qualification_rule_is_used(asesorlab: Run, tmp_path: Path,
+                                               example_plugin_env: dict[str, str]) -> None:
+    db = f"sqlite:///{tmp_path / 'a.db'}"
+    assert asesorlab(["demo-cohort", "--db", db, "--trainees", "3", "--attempts", "12"]).code == 0
+    out = tmp_path / "r.json"
+    strict = asesorlab(["report", "--db", db, "--rule", "strict", "-o", str(out)],
+                       env=example_plugin_env)
+    assert strict.code == 0, strict.out + strict.err
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["rule"] == "strict"
+    assert all(t["status"] != "siap" for t in data["trainees"])  # 12 of the 15 cases needed
+    assert any("12 dari 15 kasus" in r for t in data["trainees"] for r in t["reasons"])
+    missing = asesorlab(["report", "--db", db, "--rule", "strictest", "-o", str(out)])
+    assert missing.code == 2 and "strictest" in missing.err and "default" in missing.err
