@@ -124,6 +124,16 @@ def _yes(value: bool) -> str:
     return _("yes") if value else _("no")
 
 
+def trainer_pack_text(scheme: Scheme, sections: list[str]) -> str:
+    """The trainer pack: a title that says it is not to be handed out, then ``sections``."""
+    head = ["# " + _("Trainer pack: {title} — for the trainer only, do not hand out",
+                     title=scheme.title),
+            "**" + _("This pack holds the answer key (recommendations, verdicts, planted "
+                     "flaws and reasons). Hand trainees only the files of the trainee "
+                     "folder.") + "**"]
+    return "\n\n".join([*head, *sections])
+
+
 def answer_key_text(cases: list[Case], keys: list[AnswerKey]) -> str:
     """The answer key with reasons, for the trainer (kept in a separate file)."""
     parts = ["# " + _("Answer key")]
@@ -150,5 +160,12 @@ def answer_key_text(cases: list[Case], keys: list[AnswerKey]) -> str:
     return "\n\n".join(parts)
 
 
-__all__ = ["answer_key_text", "case_text", "exercise_sheet", "kind_label", "table",
-           "unit_intro"]
+__all__ = [
+    "answer_key_text",
+    "case_text",
+    "exercise_sheet",
+    "kind_label",
+    "table",
+    "trainer_pack_text",
+    "unit_intro",
+]
