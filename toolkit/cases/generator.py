@@ -123,7 +123,7 @@ class _Plan:
 
 
 _FAILURES = (Flaw.NOT_VALID, Flaw.NOT_AUTHENTIC, Flaw.NOT_CURRENT, Flaw.NOT_SUFFICIENT)
-_SOUND_KINDS = tuple(EvidenceKind)
+_SOUND_KINDS = tuple(k for k in EvidenceKind if k in T.TITLES["en"])
 _ISSUED = tuple(k for k in EvidenceKind if k in T.ISSUED_KINDS)
 
 
