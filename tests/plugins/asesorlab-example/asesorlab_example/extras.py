@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -82,9 +82,10 @@ class UnlegalisedCopy:
     name = "unlegalised_copy"
     breaks = "A"
     scope = "item"
-    label = {"id": "fotokopi tanpa legalisir", "en": "photocopy not legalised"}
-    marks = {"id": "Berkas berupa fotokopi tanpa legalisir.",
-             "en": "The file is a photocopy that was not legalised."}
+    label: ClassVar[dict[str, str]] = {"id": "fotokopi tanpa legalisir",
+                                       "en": "photocopy not legalised"}
+    marks: ClassVar[dict[str, str]] = {"id": "Berkas berupa fotokopi tanpa legalisir.",
+                                       "en": "The file is a photocopy that was not legalised."}
 
     def applies(self, artefact: Artefact | None, item: EvidenceItem, ctx: PlantContext) -> bool:
         """Only certificates are legalised."""
