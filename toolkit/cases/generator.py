@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from ..i18n import _, normalize_language
 from ..scheme import Scheme
-from .model import Case, CaseError, FollowUps
+from .model import AnswerKey, Case, CaseError, FollowUps
 
 if TYPE_CHECKING:
     from ..plugins import PluginHost
@@ -162,6 +162,7 @@ class GeneratedCase:
     truly_met: dict[str, bool]
     follow_ups: FollowUps | None = None
     criteria_flaws: dict[str, list[str]] = field(default_factory=dict)
+    key: AnswerKey | None = None  # the default rule's key, when the generator derived it
 
 
 class CaseGenerator(Protocol):

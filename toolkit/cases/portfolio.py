@@ -15,6 +15,8 @@ import random
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..scheme import Scheme
@@ -38,6 +40,7 @@ from .model import (
 from .rules import RuleSettings, currency_cutoff
 
 if TYPE_CHECKING:
+    from ..instruments.bank import InstrumentBank
     from ..plugins import PluginHost
 
 _FIRST_DAY = date(2024, 1, 1)
@@ -136,7 +139,7 @@ class CaseWriter:
     def _plant_context(self) -> PlantContext:
         return PlantContext(self.rng, self.lang, self.name, self.others, self.jobs,
                             self.assessed, self.cutoff, self.catalogue, self.strangers,
-                            self.tier.subtle)
+                            self.tier.subtle, self.kuks)
 
     # -- documents ------------------------------------------------------------------
     def _window_jobs(self) -> list[Employment]:
@@ -404,7 +407,7 @@ class CaseWriter:
     # -- the whole case -------------------------------------------------------------------
     def write(self, case_id: str, seed: int, generator: str) -> GeneratedCase:
         """Plan, write, derive and check one case."""
-        from .default_rule import DefaultRule, item_flaws
+        from .default_rule import DefaultRule
 
         bank = bank_questions(self.scheme, self.lang, self.kuks, self.labels)
         gaps, thin, _problem = self.plan()
@@ -435,10 +438,9 @@ class CaseWriter:
                 break
             for kuk in wrong:
                 self._repair(case, kuk, met[kuk])
-        found = item_flaws(case, self.scheme, self.host, self.catalogue)
-        planted = {d.item.id: list(dict.fromkeys([*d.flaws, *found.get(d.item.id, [])]))
-                   for d in self.docs}
-        return GeneratedCase(case, planted, met, follow, dict(self.criteria_flaws))
+            key = rule.derive(case, self.scheme, follow_ups=follow, catalogue=self.catalogue)
+        planted = {d.item.id: list(d.flaws) for d in self.docs}
+        return GeneratedCase(case, planted, met, follow, dict(self.criteria_flaws), key)
 
     def _weakly_backed(self, protected: set[str]) -> set[str]:
         """KUK that a distractor must not touch: fewer than two sound sources."""
@@ -486,22 +488,24 @@ class CaseWriter:
             self_assessment=self.claims)
 
 
+@lru_cache(maxsize=8)
+def _bundled_banks(paths: tuple[tuple[str, float], ...]) -> tuple[InstrumentBank, ...]:
+    from ..instruments.bank import load_bank
+
+    return tuple(load_bank(path) for path, _mtime in paths)
+
+
 def bank_questions(scheme: Scheme, lang: str, kuks: list[str],
                    labels: dict[str, str]) -> dict[str, tuple[str, str]]:
     """Per KUK, the first oral or supporting question of the scheme's bundled bank and its
     expected answer (an empty mapping when the scheme has no bank, or the case is not in
     the scheme's language: banks are written in one)."""
-    from ..instruments.bank import load_bank
-    from .catalogue import bundled_catalogue_paths
-
     found: dict[str, tuple[str, str]] = {}
     if lang != scheme.language:
         return found
-    folder = bundled_catalogue_paths()[0].parent if bundled_catalogue_paths() else None
-    if folder is None:
-        return found
-    for path in sorted(folder.glob("*.bank.yaml")):
-        bank = load_bank(path)
+    folder = Path(__file__).resolve().parent.parent / "data"
+    paths = tuple((str(p), p.stat().st_mtime) for p in sorted(folder.glob("*.bank.yaml")))
+    for bank in _bundled_banks(paths):
         if bank.scheme != scheme.code:
             continue
         for code, unit_bank in bank.units.items():
