@@ -43,5 +43,5 @@ def store(db_url: str) -> Iterator[Store]:
 
 @pytest.fixture
 def cohort(store: Store, scheme: Scheme) -> DemoCohort:
-    """12 trainees × 10 attempts; most weak trainees miss non-current evidence."""
-    return demo_cohort(store, scheme, trainees=12, attempts=10, seed=5, focus="not_current")
+    """12 trainees × 10 attempts; most weak trainees miss evidence too old to be current."""
+    return demo_cohort(store, scheme, trainees=12, attempts=10, seed=5, focus="too_old")

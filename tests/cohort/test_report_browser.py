@@ -22,7 +22,7 @@ def test_report_charts_are_visible_in_chromium(chromium: Any, tmp_path: Path,
     from toolkit.analytics import demo_cohort
 
     store = Store(f"sqlite:///{tmp_path / 'a.db'}")
-    demo_cohort(store, scheme, trainees=10, attempts=8, seed=2, focus="not_current")
+    demo_cohort(store, scheme, trainees=10, attempts=8, seed=2, focus="too_old")
     page_path = tmp_path / "report.html"
     with language("en"):
         write_report(build_report(store), page_path)

@@ -15,7 +15,7 @@ Run = Callable[..., CliResult]
 
 def test_demo_cohort_then_a_json_report(asesorlab: Run, db_url: str, tmp_path: Path) -> None:
     made = asesorlab(["demo-cohort", "--db", db_url, "--trainees", "9", "--attempts", "8",
-                      "--seed", "4", "--focus", "not_authentic"])
+                      "--seed", "4", "--focus", "other_person"])
     assert made.code == 0, made.out + made.err
     assert "72" in made.out
     out = tmp_path / "report.json"
@@ -31,7 +31,7 @@ def test_demo_cohort_then_a_json_report(asesorlab: Run, db_url: str, tmp_path: P
         assert 0.0 <= trainee["criteria_agreement"] <= 1.0
         assert trainee["kappa"] is None or -1.0 <= trainee["kappa"] <= 1.0
         assert isinstance(trainee["false_competent"], int)
-    assert next(iter(data["flaw_miss_rates"])) == "not_authentic"
+    assert next(iter(data["flaw_miss_rates"])) == "other_person"
     assert {"cases", "fleiss_kappa", "krippendorff_alpha"} <= set(data["consistency"])
     assert data["consistency"]["cases"][0]["raters"] >= 2
 

@@ -1,32 +1,44 @@
-"""Names of flaw kinds for people. Flaw kinds are open strings; known ones get a phrase in
-the user's language, any other is shown as written (underscores as spaces)."""
+"""Names of flaw kinds for people. Flaw kinds are open strings: a registered flaw type
+(``register_flaw_types``) names itself (its ``label``, id/en); the four VATM kinds of the
+classic generator have a phrase here; any other kind is shown as written."""
 
 from __future__ import annotations
 
-from ..i18n import _
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..i18n import _, get_language
+
+if TYPE_CHECKING:
+    from ..plugins import PluginHost
 
 
-def _known() -> dict[str, str]:
+def _classic() -> dict[str, str]:
     return {
         "not_valid": _("evidence not valid for the KUK"),
         "not_authentic": _("evidence not authentic (not the asesi's own)"),
         "not_current": _("evidence not current"),
         "not_sufficient": _("evidence not sufficient"),
-        "expired_certificate": _("expired certificate"),
-        "copied_work": _("copied or plagiarised work"),
-        "group_work": _("group work without individual contribution"),
-        "unsigned_letter": _("unsigned or unstamped letter"),
-        "referee_not_supervisor": _("referee not the supervisor, or a relative"),
-        "dated_before_employment": _("dated before the asesi joined that employer"),
-        "attendance_only": _("attendance-only certificate"),
-        "knowledge_not_performance": _("knowledge shown, not performance"),
-        "apl02_contradicted": _("APL.02 claim contradicted by the portfolio"),
     }
 
 
-def flaw_label(kind: str) -> str:
+@lru_cache(maxsize=8)
+def _registered(host: PluginHost | None) -> dict[str, dict[str, str]]:
+    from ..cases.flaws import flaw_types
+
+    try:
+        return {name: dict(getattr(flaw, "label", None) or {})
+                for name, flaw in flaw_types(host).items()}
+    except Exception:  # a broken plugin must not break a report
+        return {}
+
+
+def flaw_label(kind: str, host: PluginHost | None = None) -> str:
     """A flaw kind as people say it, in the current language."""
-    return _known().get(kind) or kind.replace("_", " ")
+    label = _registered(host).get(kind)
+    if label:
+        return label.get(get_language()) or label.get("en") or kind
+    return _classic().get(kind) or kind.replace("_", " ")
 
 
 __all__ = ["flaw_label"]

@@ -104,7 +104,7 @@ def report_command(host: PluginHost, db: str | None, scheme: str | None, unit: s
               help=_("Number of generated cases (default: the attempts, at most 12)."))
 @click.option("--seed", type=int, default=0, show_default=True, help=_("Random seed."))
 @click.option("--focus", default=None,
-              help=_("A flaw kind most weak trainees miss (e.g. not_current)."))
+              help=_("A flaw kind most weak trainees miss (e.g. too_old)."))
 @click.option("--scheme", "scheme_file", default=None,
               type=click.Path(dir_okay=False, path_type=Path),
               help=_("Scheme file (default: the bundled sample scheme)."))
