@@ -193,55 +193,73 @@ class Cohort:
         return not self.filters.unit or kuk.rpartition("/")[0] == self.filters.unit
 
     @cached_property
-    def _kuk_attempts(self) -> dict[tuple[str, str], int]:
-        """(trainee, KUK) → attempts whose case had that KUK."""
+    def _kuk_grid(self) -> tuple[list[str], list[str], NDArray[np.float64],
+                                 NDArray[np.float64], NDArray[np.float64]]:
+        """(trainees, KUK, attempts, errors, false competent), the last three shaped
+        trainees × KUK: attempts whose case had the KUK, and how many got it wrong.
+
+        Attempts are counted per (trainee, KUK list) in SQL and spread over the KUK with
+        one matrix product; errors are counted per (trainee, KUK) in SQL.
+        """
         query = self.filters.apply(select(FactRow.trainee, FactRow.kuk_set,
                                           func.count(FactRow.attempt_id))
                                    .group_by(FactRow.trainee, FactRow.kuk_set))
-        counts: dict[tuple[str, str], int] = defaultdict(int)
-        for trainee, set_id, count in self._all(query):
-            for kuk in self._kuk_sets.get(set_id, []):
-                if self._wanted(kuk):
-                    counts[(trainee, kuk)] += int(count)
-        return counts
-
-    @cached_property
-    def _kuk_errors(self) -> dict[tuple[str, str], tuple[int, int]]:
-        """(trainee, KUK) → (errors, false competent)."""
-        false_k = func.sum(case((and_(ErrorRow.expected == "BK", ErrorRow.given == "K"), 1),
+        groups = self._all(query)
+        trainees = sorted({t for t, _s, _n in groups})
+        set_ids = sorted({s for _t, s, _n in groups})
+        kuks = sorted({k for s in set_ids for k in self._kuk_sets.get(s, []) if self._wanted(k)})
+        row = {t: i for i, t in enumerate(trainees)}
+        col = {k: j for j, k in enumerate(kuks)}
+        of_set = {s: i for i, s in enumerate(set_ids)}
+        membership = np.zeros((len(set_ids), len(kuks)))
+        for s in set_ids:
+            columns = [col[k] for k in self._kuk_sets.get(s, []) if k in col]
+            membership[of_set[s], columns] = 1.0
+        counts = np.zeros((len(trainees), len(set_ids)))
+        for trainee, set_id, count in groups:
+            counts[row[trainee], of_set[set_id]] += int(count)
+        attempts = counts @ membership
+        errors = np.zeros_like(attempts)
+        false_k = np.zeros_like(attempts)
+        wrong_k = func.sum(case((and_(ErrorRow.expected == "BK", ErrorRow.given == "K"), 1),
                                 else_=0))
         query = self.filters.apply(
-            select(FactRow.trainee, ErrorRow.target, func.count(ErrorRow.id), false_k)
+            select(FactRow.trainee, ErrorRow.target, func.count(ErrorRow.id), wrong_k)
             .join(FactRow, FactRow.attempt_id == ErrorRow.attempt_id)
             .where(ErrorRow.level == "kuk").group_by(FactRow.trainee, ErrorRow.target))
-        return {(t, k): (int(n), int(f or 0)) for t, k, n, f in self._all(query)
-                if self._wanted(k)}
+        for trainee, kuk, count, fk in self._all(query):
+            j = col.get(kuk)
+            if j is not None and trainee in row:
+                errors[row[trainee], j] += int(count)
+                false_k[row[trainee], j] += int(fk or 0)
+        return trainees, kuks, attempts, errors, false_k
 
     def kuk_stats(self) -> list[KukStat]:
         """Every KUK met in the filters, the most often missed first."""
-        attempts: dict[str, int] = defaultdict(int)
-        errors: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-        for (_trainee, kuk), count in self._kuk_attempts.items():
-            attempts[kuk] += count
-        for (_trainee, kuk), (count, false_k) in self._kuk_errors.items():
-            errors[kuk][0] += count
-            errors[kuk][1] += false_k
-        stats = [KukStat(kuk, attempts[kuk], *errors[kuk]) for kuk in attempts]
+        _trainees, kuks, attempts, errors, false_k = self._kuk_grid
+        totals, wrong, fk = attempts.sum(axis=0), errors.sum(axis=0), false_k.sum(axis=0)
+        stats = [KukStat(kuk, int(totals[j]), int(wrong[j]), int(fk[j]))
+                 for j, kuk in enumerate(kuks)]
         return sorted(stats, key=lambda s: (-s.rate, s.kuk))
 
     def error_matrix(self, trainees: list[str] | None = None,
                      kuks: list[str] | None = None) -> Matrix:
-        """KUK error rates per trainee (the heat map)."""
+        """KUK error rates per trainee (the heat map); NaN where a trainee never met a KUK."""
+        known, columns, attempts, errors, _fk = self._kuk_grid
+        with np.errstate(divide="ignore", invalid="ignore"):
+            rates = np.where(attempts > 0, errors / np.where(attempts > 0, attempts, 1), np.nan)
         names = trainees if trainees is not None else list(self.by_trainee)
-        columns = kuks if kuks is not None else sorted({k for _t, k in self._kuk_attempts})
-        rates = np.full((len(names), len(columns)), np.nan)
-        row_of = {n: i for i, n in enumerate(names)}
-        col_of = {k: j for j, k in enumerate(columns)}
-        for (trainee, kuk), count in self._kuk_attempts.items():
-            if trainee in row_of and kuk in col_of and count:
-                errors = self._kuk_errors.get((trainee, kuk), (0, 0))[0]
-                rates[row_of[trainee], col_of[kuk]] = errors / count
-        return Matrix(names, columns, rates)
+        wanted = kuks if kuks is not None else columns
+        row = {t: i for i, t in enumerate(known)}
+        col = {k: j for j, k in enumerate(columns)}
+        out = np.full((len(names), len(wanted)), np.nan)
+        rows = [(i, row[n]) for i, n in enumerate(names) if n in row]
+        cols = [(j, col[k]) for j, k in enumerate(wanted) if k in col]
+        if rows and cols:
+            ri, rs = zip(*rows, strict=True)
+            ci, cs = zip(*cols, strict=True)
+            out[np.ix_(ri, ci)] = rates[np.ix_(rs, cs)]
+        return Matrix(names, list(wanted), out)
 
     # -- units ----------------------------------------------------------------------------
     @cached_property
@@ -328,19 +346,22 @@ class Cohort:
                  in self._all(query)]
         return sorted(stats, key=lambda s: (-s.difficulty, s.case_id))
 
-    def verdicts(self, case_id: str, scheme_code: str | None = None,
+    @cached_property
+    def _latest_verdicts(self) -> dict[tuple[str, str], dict[str, tuple[str, str]]]:
+        """(case, scheme) → trainee → (KUK list id, verdict string) of their latest attempt."""
+        query = self.filters.apply(
+            select(FactRow.case_id, FactRow.scheme_code, FactRow.trainee, FactRow.kuk_set,
+                   FactRow.verdicts).order_by(FactRow.submitted_at, FactRow.attempt_id))
+        latest: dict[tuple[str, str], dict[str, tuple[str, str]]] = defaultdict(dict)
+        for case_id, scheme, trainee, set_id, verdicts in self._all(query):
+            latest[(case_id, scheme)][trainee] = (set_id, verdicts)
+        return latest
+
+    def verdicts(self, case_id: str, scheme_code: str,
                  ) -> tuple[list[str], list[str], list[str]]:
         """The latest verdicts of each trainee on one case: (trainees, KUK, verdict strings)
         over the KUK list most attempts of the case share."""
-        query = self.filters.apply(
-            select(FactRow.trainee, FactRow.kuk_set, FactRow.verdicts)
-            .where(FactRow.case_id == case_id)
-            .order_by(FactRow.submitted_at, FactRow.attempt_id))
-        if scheme_code is not None:
-            query = query.where(FactRow.scheme_code == scheme_code)
-        latest: dict[str, tuple[str, str]] = {}
-        for trainee, set_id, verdicts in self._all(query):
-            latest[trainee] = (set_id, verdicts)
+        latest = self._latest_verdicts.get((case_id, scheme_code), {})
         if not latest:
             return [], [], []
         counts: dict[str, int] = defaultdict(int)
