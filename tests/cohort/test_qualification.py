@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 
@@ -12,7 +11,7 @@ from toolkit.i18n import language
 from toolkit.plugins import PluginHost, PluginLookupError
 
 GOOD = AttemptRecord(id=1, trainee="Ani", case_id="case-0001", scheme_code="S",
-                     submitted_at=datetime(2026, 1, 5, tzinfo=UTC), seconds=900.0,
+                     submitted=datetime(2026, 1, 5, tzinfo=UTC).timestamp(), seconds=900.0,
                      criteria_agreement=0.97, kappa=0.9, ac1=0.95, key_k_share=0.6,
                      false_competent=0, false_not_yet_competent=1,
                      recommendation_correct=True, recommendation_false_competent=False,
@@ -20,7 +19,7 @@ GOOD = AttemptRecord(id=1, trainee="Ani", case_id="case-0001", scheme_code="S",
 
 
 def _records(count: int = 10, **changes: object) -> list[AttemptRecord]:
-    return [replace(GOOD, id=i, submitted_at=GOOD.submitted_at + timedelta(days=i), **changes)
+    return [GOOD._replace(id=i, submitted=GOOD.submitted + 86400 * i, **changes)
             for i in range(count)]
 
 
@@ -50,7 +49,7 @@ def test_one_rule_a_little_short_is_hampir_siap_far_short_is_belum_siap() -> Non
 
 
 def test_a_false_competent_recommendation_is_never_almost_ready() -> None:
-    records = [*_records(9), replace(GOOD, id=99, recommendation_false_competent=True)]
+    records = [*_records(9), GOOD._replace(id=99, recommendation_false_competent=True)]
     with language("en"):
         result = DefaultQualification().evaluate(records)
     assert result.status == "belum siap"

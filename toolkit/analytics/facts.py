@@ -5,9 +5,10 @@ for a full-scheme case). Reading all of them for every chart does not scale to a
 so :func:`refresh` reads each attempt **once**, in id order, and writes its facts
 (:mod:`toolkit.analytics.outcomes`) to four small tables in the same database:
 
-* ``cohort_attempts`` — one row per attempt: trainee, case, time, agreement, kappa, AC1,
-  passed, critical errors, disagreements, the units, and the trainee's KUK verdicts as one
-  string (``K``/``B``/``.``) over the KUK list of ``cohort_kuk_sets``;
+* ``cohort_attempts`` — one row per attempt: trainee, case, time (POSIX seconds),
+  agreement, kappa, AC1, passed, critical errors, disagreements, the units, and the
+  trainee's KUK verdicts as one string (``K``/``B``/``.``) over the KUK list of
+  ``cohort_kuk_sets``;
 * ``cohort_errors`` — one row per KUK, unit or recommendation the trainee got wrong;
 * ``cohort_flaws`` — per attempt and flaw kind: items planted, items missed;
 * ``cohort_kuk_sets`` — the distinct KUK lists (a case's KUK, sorted), by a hash.
@@ -23,11 +24,11 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
     Boolean,
-    DateTime,
     Float,
     ForeignKey,
     Integer,
@@ -63,7 +64,7 @@ class FactRow(_Base):
     case_id: Mapped[str] = mapped_column(String(120), index=True)
     scheme_code: Mapped[str] = mapped_column(String(120), index=True)
     scheme_version: Mapped[str] = mapped_column(String(64))
-    submitted_at: Mapped[Any] = mapped_column(DateTime(timezone=True), index=True)
+    submitted: Mapped[float] = mapped_column(Float, index=True)  # POSIX seconds, UTC
     seconds: Mapped[float] = mapped_column(Float)
     criteria_agreement: Mapped[float] = mapped_column(Float)
     kappa: Mapped[float | None] = mapped_column(Float, nullable=True)
@@ -156,6 +157,10 @@ def _criteria(text: str | None) -> dict[str, Any]:
     return dict(data.get("criteria") or {}) if isinstance(data, dict) else {}
 
 
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def _score(text: str | None) -> dict[str, Any]:
     data = json.loads(text) if text else {}
     return data if isinstance(data, dict) else {}
@@ -172,7 +177,8 @@ def _rows(batch: list[Any], known_sets: set[str]) -> tuple[list[dict[str, Any]],
         facts.append({
             "attempt_id": row.id, "trainee": row.trainee, "case_id": row.case_id,
             "scheme_code": row.scheme_code or "", "scheme_version": row.scheme_version or "",
-            "submitted_at": row.submitted_at, "seconds": float(row.seconds or 0.0),
+            "submitted": _aware(row.submitted_at).timestamp(),
+            "seconds": float(row.seconds or 0.0),
             "criteria_agreement": float(row.criteria_agreement or 0.0), "kappa": row.kappa,
             "ac1": made.ac1, "key_k_share": made.key_k_share,
             "false_competent": int(row.false_competent or 0),

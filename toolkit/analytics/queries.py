@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -21,6 +21,9 @@ from sqlalchemy import Select, and_, case, func, select
 
 from ..store import Attempt, Store
 from .facts import ErrorRow, FactRow, FlawRow, KukSetRow, refresh
+
+#: Trainees per case whose verdicts the consistency measures use (those who judged it last).
+MAX_RATERS = 200
 
 
 @dataclass(frozen=True)
@@ -41,9 +44,9 @@ class Filters:
         if self.unit:
             conditions.append(FactRow.units.like(f"%,{self.unit},%"))
         if self.since:
-            conditions.append(FactRow.submitted_at >= _aware(self.since))
+            conditions.append(FactRow.submitted >= _aware(self.since).timestamp())
         if self.until:
-            conditions.append(FactRow.submitted_at <= _aware(self.until))
+            conditions.append(FactRow.submitted <= _aware(self.until).timestamp())
         if self.trainees:
             conditions.append(FactRow.trainee.in_(self.trainees))
         return query.where(and_(*conditions)) if conditions else query
@@ -53,15 +56,15 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-@dataclass(frozen=True)
-class AttemptRecord:
-    """One attempt as the analytics see it (no judgement, no debrief)."""
+class AttemptRecord(NamedTuple):
+    """One attempt as the analytics see it (no judgement, no debrief); a named tuple, as
+    a cohort has a hundred thousand of them."""
 
     id: int
     trainee: str
     case_id: str
     scheme_code: str
-    submitted_at: datetime
+    submitted: float  # POSIX seconds, UTC
     seconds: float
     criteria_agreement: float
     kappa: float | None
@@ -74,6 +77,11 @@ class AttemptRecord:
     passed: bool
     critical: int
     disagreements: int
+
+    @property
+    def submitted_at(self) -> datetime:
+        """When the attempt was submitted."""
+        return datetime.fromtimestamp(self.submitted, UTC)
 
 
 @dataclass(frozen=True)
@@ -133,7 +141,7 @@ class Matrix:
 
 
 _RECORD_COLUMNS = (FactRow.attempt_id, FactRow.trainee, FactRow.case_id, FactRow.scheme_code,
-                   FactRow.submitted_at, FactRow.seconds, FactRow.criteria_agreement,
+                   FactRow.submitted, FactRow.seconds, FactRow.criteria_agreement,
                    FactRow.kappa, FactRow.ac1, FactRow.key_k_share, FactRow.false_competent,
                    FactRow.false_not_yet_competent, FactRow.recommendation_correct,
                    FactRow.recommendation_false_competent, FactRow.passed, FactRow.critical,
@@ -158,10 +166,10 @@ class Cohort:
     @cached_property
     def records(self) -> list[AttemptRecord]:
         """Every attempt in the filters, oldest first."""
-        query = self.filters.apply(select(*_RECORD_COLUMNS)).order_by(
-            FactRow.submitted_at, FactRow.attempt_id)
-        return [AttemptRecord(row[0], *row[1:4], _aware(row[4]), *row[5:])
-                for row in self._all(query)]
+        make = AttemptRecord._make  # sorted here: cheaper than the database's sort
+        records = [make(row) for row in self._all(self.filters.apply(select(*_RECORD_COLUMNS)))]
+        records.sort(key=lambda r: (r.submitted, r.id))
+        return records
 
     @cached_property
     def by_trainee(self) -> dict[str, list[AttemptRecord]]:
@@ -331,7 +339,8 @@ class Cohort:
                 if rate.rate is not None}
 
     # -- cases ----------------------------------------------------------------------------
-    def case_stats(self) -> list[CaseStat]:
+    @cached_property
+    def _case_stats(self) -> list[CaseStat]:
         """Every case in the filters, the hardest first."""
         passed = func.sum(case((FactRow.passed, 1), else_=0))
         query = self.filters.apply(select(
@@ -346,21 +355,33 @@ class Cohort:
                  in self._all(query)]
         return sorted(stats, key=lambda s: (-s.difficulty, s.case_id))
 
+    def case_stats(self) -> list[CaseStat]:
+        """Every case in the filters, the hardest first."""
+        return list(self._case_stats)
+
     @cached_property
     def _latest_verdicts(self) -> dict[tuple[str, str], dict[str, tuple[str, str]]]:
-        """(case, scheme) → trainee → (KUK list id, verdict string) of their latest attempt."""
-        query = self.filters.apply(
-            select(FactRow.case_id, FactRow.scheme_code, FactRow.trainee, FactRow.kuk_set,
-                   FactRow.verdicts).order_by(FactRow.submitted_at, FactRow.attempt_id))
-        latest: dict[tuple[str, str], dict[str, tuple[str, str]]] = defaultdict(dict)
-        for case_id, scheme, trainee, set_id, verdicts in self._all(query):
-            latest[(case_id, scheme)][trainee] = (set_id, verdicts)
+        """(case, scheme) → trainee → (KUK list id, verdict string) of their latest attempt,
+        for the :data:`MAX_RATERS` trainees who judged the case last."""
+        query = self.filters.apply(select(
+            FactRow.case_id, FactRow.scheme_code, FactRow.trainee, FactRow.kuk_set,
+            FactRow.verdicts, FactRow.submitted, FactRow.attempt_id))
+        newest: dict[tuple[str, str], dict[str, tuple[float, int, str, str]]] = defaultdict(dict)
+        for case_id, scheme, trainee, set_id, verdicts, when, number in self._all(query):
+            mine = newest[(case_id, scheme)]
+            seen = mine.get(trainee)
+            if seen is None or (when, number) > seen[:2]:
+                mine[trainee] = (when, number, set_id, verdicts)
+        latest: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}
+        for key, by_trainee in newest.items():
+            last = sorted(by_trainee.items(), key=lambda kv: kv[1][:2])[-MAX_RATERS:]
+            latest[key] = {t: (v[2], v[3]) for t, v in last}
         return latest
 
     def verdicts(self, case_id: str, scheme_code: str,
                  ) -> tuple[list[str], list[str], list[str]]:
-        """The latest verdicts of each trainee on one case: (trainees, KUK, verdict strings)
-        over the KUK list most attempts of the case share."""
+        """The latest verdicts of each trainee on one case (the last :data:`MAX_RATERS`
+        trainees): (trainees, KUK, verdict strings) over the KUK list most of them share."""
         latest = self._latest_verdicts.get((case_id, scheme_code), {})
         if not latest:
             return [], [], []
@@ -380,4 +401,5 @@ class Cohort:
         return [r.id for r in self.by_trainee.get(trainee, [])]
 
 
-__all__ = ["AttemptRecord", "CaseStat", "Cohort", "Filters", "KukStat", "Matrix", "Rate"]
+__all__ = ["MAX_RATERS", "AttemptRecord", "CaseStat", "Cohort", "Filters", "KukStat", "Matrix",
+           "Rate"]
