@@ -61,7 +61,8 @@ def agreement_chart(series: dict[str, list[tuple[datetime, float]]],
         axes.plot(days, [float(np.mean(daily[d])) for d in days], color="#0969da",
                   linewidth=2.2, label=_("cohort mean"))
         axes.legend(loc="lower right")
-    axes.set_ylim(0, 1.02)
+    lowest = min((v for points in series.values() for _m, v in points), default=0.0)
+    axes.set_ylim(max(0.0, min(lowest, 0.9) - 0.05), 1.01)
     axes.set_ylabel(_("KUK agreement"))
     axes.set_title(_("Agreement with the key over time"))
     figure.autofmt_xdate()

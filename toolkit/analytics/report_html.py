@@ -148,7 +148,7 @@ def render_html(report: CohortReport, max_kuks: int = 30) -> str:
         _table(["KUK", _("Attempts"), _("Errors"), _("False competent"), _("Error rate")],
                [[_td(s.kuk), _td(s.attempts, True), _td(s.errors, True),
                  _td(s.false_competent, True), _td(_pct(s.rate), True)]
-                for s in report.kuks[:max_kuks]], "kuk"),
+                for s in [k for k in report.kuks if k.errors][:max_kuks]], "kuk"),
         f"<h2>{esc(_('Cases'))}</h2>",
         _table([_("Case"), _("Scheme"), _("Attempts"), _("Trainees"), _("KUK agreement"),
                 _("Passed"), _("Difficulty"), _("Minutes")],
