@@ -59,6 +59,7 @@ class EvidenceCatalogue(_Model):
     projects: dict[str, list[str]] = Field(default_factory=dict)
     public_samples: list[str] = Field(default_factory=list)
     employers: list[str] = Field(default_factory=list, description="fictitious employers")
+    roles: dict[str, list[str]] = Field(default_factory=dict, description="job titles by lang")
     trainers: list[str] = Field(default_factory=list, description="fictitious training bodies")
     artefacts: list[Artefact] = Field(default_factory=list)
 

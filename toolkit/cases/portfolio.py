@@ -122,13 +122,14 @@ class CaseWriter:
                 others.append(person)
         self.others = others
         employers = rng.sample(self.employers, k=min(3, len(self.employers)))
-        self.role = rng.choice(T.ROLES[self.lang])
+        roles = list(self.catalogue.roles.get(self.lang) or T.ROLES[self.lang])
+        self.role = rng.choice(roles)
         start = self.assessed - timedelta(days=rng.randint(300, 8 * 365))
         jobs = [Employment(employer=employers[0], role=self.role, start=start,
                            supervisor=self._person(family))]
         if rng.random() < 0.5 and len(employers) > 1:
             end = start - timedelta(days=rng.randint(20, 200))
-            jobs.insert(0, Employment(employer=employers[1], role=rng.choice(T.ROLES[self.lang]),
+            jobs.insert(0, Employment(employer=employers[1], role=rng.choice(roles),
                                       start=end - timedelta(days=rng.randint(365, 4 * 365)),
                                       end=end, supervisor=self._person(family)))
         self.jobs = jobs
