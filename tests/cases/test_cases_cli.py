@@ -272,3 +272,18 @@ def test_plugins_lists_generators_rules_and_metrics(cli: CliRun) -> None:
     assert "register_case_generators: default" in out
     assert "register_evidence_rules: default" in out
     assert "register_metrics: cohen, fleiss, krippendorff, ac1, percent" in out
+
+
+def test_a_simulated_folder_serves_without_naming_its_scheme(cli: CliRun, tmp_path: Path) -> None:
+    """``simulate`` writes a copy of the scheme, so ``serve DIR`` needs no ``--scheme``."""
+    from training.serve import resolve_source
+
+    cookery = Path(SCHEME).with_name("helper-cookery.yaml")
+    code, out, _err = cli("simulate", cookery, "--cases", "2", "--seed", "1", "-o", tmp_path)
+    assert code == 0, out
+    assert (tmp_path / "scheme.yaml").is_file()
+    assert sorted(p.name for p in tmp_path.glob("*.followup.json")) == [
+        "case-0001.followup.json", "case-0002.followup.json"]
+    source = resolve_source(tmp_path, None, 1, 0, "id")
+    assert source.scheme_path == (tmp_path / "scheme.yaml").resolve()
+    assert source.cases_dir == tmp_path.resolve()
