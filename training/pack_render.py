@@ -17,13 +17,15 @@ from toolkit.scheme import Scheme, Unit
 VATM = ("valid", "authentic", "current", "sufficient")
 
 
-_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-!|<>~&.])")
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]|<>~&])")
 
 
 def md(text: object) -> str:
     """User text (a scheme's, a case's) as literal Markdown: every character that could
     start markup — emphasis, links, HTML, headings, tables — is backslash-escaped, so a
-    ``<script>`` or ``[x](javascript:…)`` shows as written and never runs."""
+    ``<script>`` or ``[x](javascript:…)`` shows as written and never runs. (A ``#`` or
+    ``1.`` at the start of a description could still format it as a heading or a list:
+    harmless, and descriptions are rare.)"""
     return _MARKDOWN_PUNCTUATION.sub(r"\\\1", str(text))
 
 
