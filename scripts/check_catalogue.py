@@ -51,6 +51,7 @@ PLACEHOLDERS = {"owner", "employer", "project", "role", "signatory", "issuer", "
 ARTEFACT_KEYS = {"id", "kind", "class", "issuer", "signed", "valid_years", "title", "body",
                  "criteria"}
 TOP_KEYS = {"name", "schemes", "sectors", "projects", "public_samples", "employers", "trainers",
+            "roles",
             "artefacts"}
 ID_RE = re.compile(r"^[a-z0-9_]+$")
 PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")

@@ -139,10 +139,10 @@ def _detect_expired(item: EvidenceItem, ctx: RuleContext) -> LocalizedText | Non
 
 def _plant_copied(item: EvidenceItem, ctx: PlantContext) -> None:
     sample = ctx.rng.choice(ctx.catalogue.public_samples or ["contoh umum"])
-    note = {"id": " Catatan pada berkas: disusun mengikuti {sample}; riwayat perubahan hanya "
-                  "satu unggahan.",
-            "en": " Note in the files: made following {sample}; the change history is a "
-                  "single upload."}
+    note = {"id": " Keterangan pada berkas menyebut sumber: {sample}; isinya sama dengan contoh "
+                  "tersebut.",
+            "en": " A note in the files names its source: {sample}; the content is the same as "
+                  "that sample."}
     item.summary += note.get(ctx.lang, note["en"]).format(sample=sample)
 
 
@@ -237,10 +237,19 @@ def _detect_before_joining(item: EvidenceItem, ctx: RuleContext) -> LocalizedTex
 
 
 def _plant_attendance(item: EvidenceItem, ctx: PlantContext) -> None:
-    item.certifies = "attendance"
-    note = {"id": " Sertifikat ini menyatakan kehadiran; tidak ada uji atau penilaian.",
-            "en": " This certificate states attendance; there was no test or assessment."}
-    item.summary += note.get(ctx.lang, note["en"])
+    item.certifies, item.valid_until = "attendance", None
+    hours = ctx.rng.choice((8, 16, 24, 32))
+    title = {"id": "Sertifikat keikutsertaan", "en": "Certificate of attendance"}
+    text = {"id": "Sertifikat keikutsertaan dari {issuer} atas nama {owner}: telah mengikuti "
+                  "pelatihan selama {hours} jam pelajaran. Tidak ada uji atau penilaian; "
+                  "sertifikat ini hanya menyatakan kehadiran.",
+            "en": "Certificate of attendance from {issuer} to {owner}: took part in {hours} "
+                  "hours of training. There was no test or assessment; it states attendance "
+                  "only."}
+    topic = item.title.partition(":")[2].strip() or item.title
+    item.title = f"{title.get(ctx.lang, title['en'])}: {topic}"
+    item.summary = text.get(ctx.lang, text["en"]).format(issuer=item.issuer, owner=item.owner,
+                                                         hours=hours)
 
 
 def _detect_attendance(item: EvidenceItem, ctx: RuleContext) -> LocalizedText | None:
