@@ -1,7 +1,7 @@
 """Fixtures of the cohort tests: a store on SQLite or PostgreSQL, a synthetic cohort in it.
 
 PostgreSQL is the practice tests' throw-away Debian server (``postgres_server`` and
-``postgres_url`` from :mod:`practice.conftest`, reused, not rewritten); Chromium too.
+``postgres_url`` from :mod:`practice.conftest`, reused, not rewritten).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from practice.conftest import chromium, postgres_server, postgres_url  # noqa: F401
+from practice.conftest import postgres_server, postgres_url  # noqa: F401
 
 from toolkit.analytics import DemoCohort, demo_cohort
 from toolkit.scheme import Scheme

@@ -56,7 +56,7 @@ def _weak_cohort(store: Store, scheme: Scheme, catalog: list[tuple]) -> list[Tra
     profiles = [TraineeProfile(f"Trainee {kind} {n}", weak=(kind,), weak_miss=0.95,
                                base_miss=0.02) for kind in _kinds(catalog, keys)
                 for n in range(3)]
-    assert len(profiles) == 9
+    assert len(profiles) >= 6  # two kinds at least, three trainees each
     demo_cohort(store, scheme, trainees=len(profiles), attempts=8, seed=9, profiles=profiles)
     return profiles
 
