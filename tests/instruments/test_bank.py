@@ -30,7 +30,7 @@ units:
       - kind: oral
         text: Jelaskan konsep stack.
         kuk: "7.1"
-      - kind: essay
+      - kind: quiz
         text: x
       - kind: multiple_choice
         text: Pilih satu

@@ -88,9 +88,9 @@ def test_example_plugin_form_in_the_installed_cli(asesorlab, example_plugin_env,
                                                   tmp_path, scheme):
     listed = asesorlab(["plugins"], env=example_plugin_env)
     assert listed.code == 0, listed.err
-    assert "FR.IA.02" in listed.out and "FR.IA.01" in listed.out
+    assert "LSP.IA.02" in listed.out and "FR.IA.01" in listed.out
     out = tmp_path / "ia02.docx"
-    made = asesorlab(["instrument", str(scheme_copy), "FR.IA.02", "-o", str(out)],
+    made = asesorlab(["instrument", str(scheme_copy), "LSP.IA.02", "-o", str(out)],
                      env=example_plugin_env)
     assert made.code == 0, made.err
     steps = docx_column(out, "Langkah Kerja")

@@ -1,18 +1,24 @@
 """Word (DOCX) form documents through python-docx: A4, real Word tables.
 
-Texts are written verbatim (python-docx stores them as XML text, so ``<b>``
-stays three characters); line breaks in a cell become Word line breaks. Header
-rows of the grid tables repeat on every page.
+Texts are written verbatim (escaped XML text, so ``<b>`` stays three
+characters); line breaks in a cell become Word line breaks. Header rows of the
+grid tables repeat on every page, no row may split across a page (``cantSplit``,
+so a KUK's text never starts on one page and ends on the next), and the cells of
+a table's ``merge`` columns (an element printed once for its KUK) are merged down.
+The body rows of the grid tables are written as XML in one go: a 750-KUK FR.IA.01
+would take seconds through python-docx's cell API.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from docx import Document
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 
 from ..instruments.model import Fields, FormDocument, Signatures, Table, Text
@@ -22,11 +28,69 @@ PAGE_WIDTH, PAGE_HEIGHT, MARGIN_X, MARGIN_Y = Mm(210), Mm(297), Mm(12), Mm(14)
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 
 
-def _repeat_header(row: Any) -> None:
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+EMU_PER_TWIP = 635
+
+
+def _flag(row: Any, name: str) -> None:
     tr_pr = row._tr.get_or_add_trPr()
-    flag = OxmlElement("w:tblHeader")
+    flag = OxmlElement(name)
     flag.set(qn("w:val"), "true")
     tr_pr.append(flag)
+
+
+def _repeat_header(row: Any) -> None:
+    _flag(row, "w:tblHeader")
+
+
+def _keep_rows_whole(table: Any) -> None:
+    for row in table.rows:
+        _flag(row, "w:cantSplit")
+
+
+def _runs(text: str, props: str = "") -> str:
+    """Word runs of ``text``: one run, ``<w:br/>`` at each line break."""
+    if not text:
+        return ""
+    lines = [escape(_INVALID_XML.sub("", line)) for line in text.split("\n")]
+    inner = "<w:br/>".join(f'<w:t xml:space="preserve">{line}</w:t>' for line in lines)
+    return f"<w:r>{props}{inner}</w:r>"
+
+
+def _continues(rows: list[Any], index: int, key: str) -> bool:
+    """Whether the cell ``key`` of row ``index`` continues the (merged) cell above."""
+    row = rows[index]
+    return (index > 0 and row.kind == "data" and not row.cells.get(key)
+            and rows[index - 1].kind == "data")
+
+
+def _body_xml(block: Table, widths: list[int]) -> str:
+    """The body rows of a grid table as WordprocessingML (rows never split)."""
+    columns, rows = block.columns, block.rows
+    merge = set(block.merge)
+    out = []
+    for index, row in enumerate(rows):
+        cells = []
+        if row.kind == "data":
+            for column, width in zip(columns, widths, strict=True):
+                key = column.key
+                v_merge = ""
+                if key in merge:
+                    if _continues(rows, index, key):
+                        v_merge = "<w:vMerge/>"
+                    elif index + 1 < len(rows) and _continues(rows, index + 1, key):
+                        v_merge = '<w:vMerge w:val="restart"/>'
+                text = "" if v_merge == "<w:vMerge/>" else row.cells.get(key, "")
+                cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{v_merge}'
+                             f"</w:tcPr><w:p>{_runs(text)}</w:p></w:tc>")
+        else:
+            style = "<w:i/>" if row.kind == "placeholder" else "<w:b/>"
+            props = f"<w:rPr>{style}</w:rPr>"
+            cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{sum(widths)}" w:type="dxa"/>'
+                         f'<w:gridSpan w:val="{len(columns)}"/></w:tcPr>'
+                         f"<w:p>{_runs(row.text, props)}</w:p></w:tc>")
+        out.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(cells)}</w:tr>")
+    return "".join(out)
 
 
 def _shade(cell: Any, fill: str = "D9D9D9") -> None:
@@ -78,6 +142,7 @@ def _fields(doc: Any, block: Fields) -> None:
             merged = top.merge(table.rows[index + span - 1].cells[0]) if span > 1 else top
             _bold(merged, item.group)
         index += span
+    _keep_rows_whole(table)
     doc.add_paragraph()
 
 
@@ -114,21 +179,16 @@ def _grid(doc: Any, block: Table) -> None:
             index += span
     for row in table.rows[:header_rows]:
         _repeat_header(row)
+        _flag(row, "w:cantSplit")
         for cell in row.cells:
             _shade(cell)
-    for row in block.rows:
-        cells = table.add_row().cells
-        if row.kind == "data":
-            for cell, column in zip(cells, columns, strict=True):
-                value = row.cells.get(column.key, "")
-                if value:
-                    cell.text = value
-        else:
-            merged = cells[0].merge(cells[-1])
-            merged.text = row.text
-            if row.kind == "placeholder":
-                for run in merged.paragraphs[0].runs:
-                    run.italic = True
+    if block.rows:
+        total = sum(c.width for c in columns) or 1.0
+        widths = [int(TEXT_WIDTH * c.width / total / EMU_PER_TWIP) for c in columns]
+        body = parse_xml(f"<w:tbl {nsdecls('w')}>{_body_xml(block, widths)}</w:tbl>")
+        tbl = table._tbl
+        for tr in list(body):
+            tbl.append(tr)
     doc.add_paragraph()
 
 
@@ -140,6 +200,7 @@ def _signatures(doc: Any, block: Signatures) -> None:
         for line in party.lines:
             cell.add_paragraph(f"{line.label}: {line.value}")
         cell.add_paragraph()
+    _keep_rows_whole(table)
     doc.add_paragraph()
 
 

@@ -249,9 +249,9 @@ def sample_bank_path() -> Path:
 
 
 __all__ = [
-    "InstrumentBank",
     "BankSettings",
     "Demonstration",
+    "InstrumentBank",
     "Method",
     "Project",
     "Question",
