@@ -53,8 +53,8 @@ def build_ak07(ctx: FormContext) -> list[FormDocument]:
         potential.rows.append(Row({"check": UNCHECKED, "text": f"{number}. {text}"}))
     adjustments = _numbered(ctx, "characteristics", "adjustments")
     adjustments.caption = ctx.t("adjustments_title")
-    blocks += [potential, adjustments, Text(ctx.t("agreed_title"), "heading")]
-    blocks += [Text(f"{UNCHECKED} {item}") for item in ctx.items("agreed")]
+    agreed = "\n".join(f"{UNCHECKED} {item}" for item in ctx.items("agreed"))
+    blocks += [potential, adjustments, Fields([Field(ctx.t("agreed_title"), agreed)])]
     return [ctx.document(blocks)]
 
 

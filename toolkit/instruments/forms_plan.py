@@ -50,9 +50,12 @@ def _group_title(ctx: FormContext, index: int, name: str) -> str:
 
 def build_mapa01(ctx: FormContext) -> list[FormDocument]:
     """1 the approach (choices), 2 the plan per unit from the bank's methods, 3 adjustments."""
-    approach = Fields([Field(pick(entry.get("label"), ctx.lang), _choices(ctx, entry),
-                             pick(entry.get("group"), ctx.lang))
-                       for entry in ctx.template.entries("approach")])
+    fields = []
+    for entry in ctx.template.entries("approach"):
+        group, label = pick(entry.get("group"), ctx.lang), pick(entry.get("label"), ctx.lang)
+        fields.append(Field(label, _choices(ctx, entry), group) if label
+                      else Field(group, _choices(ctx, entry)))
+    approach = Fields(fields)
     blocks: list = [Text(ctx.t("approach"), "heading"), approach,
                     Text(ctx.t("plan"), "heading")]
     columns = ctx.template.setting("method_columns") or {}
@@ -104,7 +107,7 @@ def build_mapa02(ctx: FormContext) -> list[FormDocument]:
             cells = {"num": str(number), "muk": pick(entry, ctx.lang)}
             cells.update({f"p{p}": CHECKED if p in ticked else UNCHECKED for p in POTENTIALS})
             matrix.rows.append(Row(cells, ref=str(entry.get("method", ""))))
-        blocks += [Text(title, "heading"), _unit_table(ctx, units, title), matrix,
+        blocks += [Text(title, "heading"), _unit_table(ctx, units), matrix,
                    Text(ctx.t("map_note"), "note")]
     blocks.append(Text(ctx.t("potential_title"), "note"))
     blocks += [Text(f"{n}. {text}", "note") for n, text in enumerate(ctx.items("potential"), 1)]
