@@ -62,9 +62,9 @@ def docx_column(path: Path, label: str) -> list[str]:
             index, start = second.index(label), 2
         else:
             continue
-        if len(rows) > 1 and header != second and any(h == s for h, s in zip(header, second,
-                                                                               strict=False)):
-            start = 2  # a two-row header (merged cells repeat their text)
+        repeated = sum(1 for row in rows if row._tr.trPr is not None
+                       and row._tr.trPr.find(qn("w:tblHeader")) is not None)
+        start = max(start, repeated)  # a two-row header: "Pencapaian" above "Ya", "Tidak"
         found += [row.cells[index].text for row in rows[start:]]
     return found
 
@@ -179,8 +179,8 @@ def _docx_grid_labels(table: object) -> list[str]:
     if len(headers) == 1:
         return first
     second = [cell.text for cell in headers[1].cells]
-    return [top if top == low else f"{top} / {low}" for top, low in zip(first, second,
-                                                                         strict=True)]
+    return [top if top == low or not low else f"{top} / {low}"
+            for top, low in zip(first, second, strict=True)]
 
 
 def docx_events(path: Path) -> list[tuple[str, object]]:
@@ -221,3 +221,26 @@ def docx_events(path: Path) -> list[tuple[str, object]]:
                 for cell in table.rows[0].cells:
                     events.append(("role", cell.paragraphs[0].text.strip()))
     return events
+
+
+def docx_lines(path: Path) -> list[str]:
+    """Every line of a DOCX in body order, table cells row by row (merged cells once)."""
+    doc = Document(str(path))
+    tables = {table._tbl: table for table in doc.tables}
+    lines: list[str] = []
+    for child in doc.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            lines.append("".join(t.text or "" for t in child.iter(qn("w:t"))))
+        elif child.tag == qn("w:tbl"):
+            for row in tables[child].rows:
+                seen: list[object] = []
+                for cell in row.cells:
+                    if cell._tc not in seen:
+                        seen.append(cell._tc)
+                        lines += cell.text.split("\n")
+    return lines
+
+
+def html_lines(page: str) -> list[str]:
+    """The text nodes of a page in order (a cell's line breaks split it)."""
+    return [text for text in parse_html(page).text if text.strip()]

@@ -93,6 +93,15 @@ def _body_xml(block: Table, widths: list[int]) -> str:
     return "".join(out)
 
 
+def _border(cell: Any, side: str) -> None:
+    """Hide one border of a cell (``top``/``bottom``)."""
+    borders = OxmlElement("w:tcBorders")
+    edge = OxmlElement(f"w:{side}")
+    edge.set(qn("w:val"), "nil")
+    borders.append(edge)
+    cell._tc.get_or_add_tcPr().append(borders)
+
+
 def _shade(cell: Any, fill: str = "D9D9D9") -> None:
     shading = OxmlElement("w:shd")
     shading.set(qn("w:val"), "clear")
@@ -161,7 +170,12 @@ def _grid(doc: Any, block: Table) -> None:
             _bold(top, column.label)
             continue
         if not column.group:
-            _bold(top.merge(table.rows[1].cells[index]), column.label)
+            # Not a vertical merge: LibreOffice drops body rows of a table whose repeated
+            # header holds one when its rows may not split. The label sits in the top
+            # cell and no border divides it from the empty cell below.
+            _bold(top, column.label)
+            _border(top, "bottom")
+            _border(table.rows[1].cells[index], "top")
         else:
             _bold(table.rows[1].cells[index], column.label)
     if grouped:

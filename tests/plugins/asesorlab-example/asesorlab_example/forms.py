@@ -1,11 +1,11 @@
 """LSP.IA.02, an LSP's own layout of the demonstration task: a form the built-ins do not provide.
 
 The built-in FR.IA.02 follows the MUK; an LSP that prints its own variant adds it
-as a form of its own code. A third-party instrument brings its own layout (the same shape as one form of
-``toolkit/templates/forms-<version>.yaml``), since the versioned template sets
-only lay out the built-in forms. It builds one document: A. Petunjuk (fixed
-instructions), B. Skenario (with the equipment and time to fill in), and per
-unit C. Langkah Kerja — one step per element of the unit.
+as a form of its own code. A third-party instrument brings its own layout (the
+same shape as one form of ``toolkit/templates/forms-<version>.yaml``), since the
+versioned template sets only lay out the built-in forms. It builds one document:
+A. Petunjuk (fixed instructions), B. Skenario (with the equipment and time to
+fill in), and per unit C. Langkah Kerja — one step per element of the unit.
 """
 
 from __future__ import annotations
