@@ -92,7 +92,7 @@ def test_score_prints_a_debrief(case_dir: Path, cli: CliRun, tmp_path: Path) -> 
     assert "False competent (BK judged K, critical): 1" in out
     assert "Debrief:" in out and "! J.620100." in out and "key BK, yours K" in out
     code, out, _err = cli("score", key_path, judgement)
-    assert "Kompeten palsu (BK dinilai K, kritis): 1" in out and "kunci BK, Anda K" in out
+    assert "K keliru (seharusnya BK) — kesalahan kritis: 1" in out and "kunci BK, Anda K" in out
 
 
 def test_score_json(case_dir: Path, cli: CliRun, tmp_path: Path) -> None:

@@ -97,7 +97,7 @@ def test_each_rule_of_evidence(sound_case: Case) -> None:
     assert not ev["E06"].authentic
     assert set(key.criteria.values()) == {"BK"}
     assert "rejected: E02 (V)" in key.reasons.criteria[K11]["en"]
-    assert key.reasons.criteria[K11]["id"].startswith("belum kompeten: hanya 1")
+    assert key.reasons.criteria[K11]["id"].startswith("belum tercapai: hanya 1")
 
 
 def test_settings_change_the_key(sound_case: Case) -> None:
@@ -127,7 +127,7 @@ def test_override_a_kuk_reaggregates_unit_and_recommendation(sound_case: Case) -
     assert changed.criteria[K12] == "BK" and changed.units[UNIT] == "BK"
     assert changed.recommendation == "BK"
     assert changed.reasons.criteria[K12]["id"] == (
-        "koreksi oleh lead asesor: jawaban lisan tidak meyakinkan")
+        "koreksi oleh master asesor: jawaban lisan tidak meyakinkan")
     pinned = apply_override(changed, Override(target=f"units/{UNIT}", value="K", note="n"))
     again = apply_override(pinned, Override(target=f"criteria/{K11}", value="BK", note="n"))
     assert again.units[UNIT] == "K" and again.recommendation == "K"
