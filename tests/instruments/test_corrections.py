@@ -14,7 +14,6 @@ from toolkit.exporters import export_documents
 from toolkit.instruments import AssessmentDetails, InstrumentBank, generate
 
 from .instrument_readers import (
-    assert_in_order,
     docx_column,
     docx_lines,
     html_lines,
