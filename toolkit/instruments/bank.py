@@ -61,11 +61,10 @@ class Question(_Model):
 
 
 class Step(_Model):
-    """One work step of a demonstration task (FR.IA.02) and what the assessor observes."""
+    """One work step of a demonstration task (FR.IA.02) and the KUK it shows."""
 
     text: str
     kuk: list[str] = Field(default_factory=list, description="KUK numbers such as 1.2")
-    observe: str = Field(default="", description="the observation point (what shows the KUK)")
 
     @field_validator("kuk", mode="before")
     @classmethod
