@@ -17,6 +17,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from toolkit.exporters import export_documents
+from toolkit.exporters.html import render_html
 from toolkit.instruments import AssessmentDetails, InstrumentBank, generate, list_instruments
 from toolkit.scheme import Scheme
 from toolkit.synthetic import make_large_scheme
@@ -94,3 +95,11 @@ def test_libreoffice_prints_every_kuk_of_a_750_kuk_scheme_on_one_page(tmp_path):
     assert split == []
     first = " ".join(pages[start["K001A"]].split())
     assert f"K001A {scheme.iter_criteria().__next__().text.split(' K001Z')[0][6:]}" in first
+
+
+def test_html_merges_the_element_cell_down_too(scheme, bank):
+    unit = scheme.units[1]
+    page = render_html(generate(scheme, "FR.IA.01", [unit.code], bank))
+    cells = re.findall(r'<td data-col="element"(?: rowspan="(\d+)")?>([^<]*)</td>', page)
+    assert [(int(span or 1), text) for span, text in cells] == [
+        (len(element.criteria), element.title) for element in unit.elements]

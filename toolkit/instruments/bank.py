@@ -45,31 +45,28 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-class Question(_Model):
-    """A question for one unit: supporting observation (IA.03), oral (IA.07) or MC (IA.05)."""
+class _WithKuk(_Model):
+    """A text tied to KUK numbers of its unit (``kuk: "1.2"`` or a list)."""
 
-    kind: QuestionKind
     text: str
     kuk: list[str] = Field(default_factory=list, description="KUK numbers such as 1.2")
+
+    @field_validator("kuk", mode="before")
+    @classmethod
+    def _one_kuk(cls, value: Any) -> Any:
+        return _as_list(value)
+
+
+class Question(_WithKuk):
+    """A question for one unit, of a kind (:data:`QuestionKind`) that names its form."""
+
+    kind: QuestionKind
     answer: str = Field(default="", description="expected answer; the option letter for MC")
     options: list[str] = Field(default_factory=list, description="MC options a, b, c …")
 
-    @field_validator("kuk", mode="before")
-    @classmethod
-    def _one_kuk(cls, value: Any) -> Any:
-        return _as_list(value)
 
-
-class Step(_Model):
+class Step(_WithKuk):
     """One work step of a demonstration task (FR.IA.02) and the KUK it shows."""
-
-    text: str
-    kuk: list[str] = Field(default_factory=list, description="KUK numbers such as 1.2")
-
-    @field_validator("kuk", mode="before")
-    @classmethod
-    def _one_kuk(cls, value: Any) -> Any:
-        return _as_list(value)
 
 
 class Demonstration(_Model):
