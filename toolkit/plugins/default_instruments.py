@@ -68,7 +68,8 @@ def _bank(scheme_path: Path, bank_path: Path | None, scheme: object) -> Instrume
 @click.option("--format", "formats", default="html",
               help=_("For 'all': comma-separated formats to write (html, docx, json)."))
 @click.option("--date", default="", help=_("Assessment date printed in the header."))
-@click.option("--tuk", default="", help=_("TUK (assessment venue) printed in the header."))
+@click.option("--tuk", default="", help=_("TUK printed in the header: Sewaktu, Tempat Kerja or "
+                                          "Mandiri is ticked; a TUK name follows the choice."))
 @click.option("--asesor", default="", help=_("Assessor name printed in the header."))
 @click.option("--asesor-reg", default="", help=_("Assessor registration number (No. Reg)."))
 @click.option("--asesi", default="", help=_("Candidate name printed in the header."))
