@@ -154,7 +154,7 @@ FORMS_2020: dict[str, dict[str, Any]] = {
                     *_labels("lsp-v3", "Ya/Tidak / Ya", "Ya/Tidak / Tidak", "Komentar")]},
         [("Peninjau", "lsp-v3")])}),
     "FR.AK.01": form(("PERSETUJUAN ASESMEN DAN KERAHASIAAN", "lsp-v3"), {"": doc(
-        HEADER, {}, _labels("lsp-v3", "Asesor", "Asesi"))}),
+        HEADER[:6], {}, _labels("lsp-v3", "Asesor", "Asesi"))}),  # no date: agreed below
     "FR.AK.02": form(("REKAMAN ASESMEN KOMPETENSI", "lsp-v3"), {"": doc(
         [*HEADER[:6], ("Tanggal mulainya asesmen", "ak02-apps"),
          ("Tanggal selesainya asesmen", "ak02-apps")],
