@@ -156,8 +156,8 @@ FORMS_2020: dict[str, dict[str, Any]] = {
     "FR.AK.01": form(("PERSETUJUAN ASESMEN DAN KERAHASIAAN", "lsp-v3"), {"": doc(
         HEADER[:6], {}, _labels("lsp-v3", "Asesor", "Asesi"))}),  # no date: agreed below
     "FR.AK.02": form(("REKAMAN ASESMEN KOMPETENSI", "lsp-v3"), {"": doc(
-        [*HEADER[:6], ("Tanggal mulainya asesmen", "ak02-apps"),
-         ("Tanggal selesainya asesmen", "ak02-apps")],
+        [*HEADER[:4], HEADER[5], HEADER[4],
+         *_labels("lsp-v3", "Tanggal Asesmen", "Mulai", "Selesai")],
         {"record": _labels("lsp-v3", "Unit Kompetensi", "Observasi demonstrasi", "Portofolio",
                            "Pernyataan Pihak Ketiga Pertanyaan Wawancara", "Pertanyaan lisan",
                            "Pertanyaan tertulis", "Proyek kerja", "Lainnya")},

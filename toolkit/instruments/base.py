@@ -91,6 +91,9 @@ class FormContext:
                   "date": d.date, "day_date": d.date, "assessment_date": d.date,
                   "start": d.date, "scheme_name": self.scheme.title,
                   "scheme_code": self.scheme.code, "team": d.assessor, "place": d.tuk}
+        if key == "assessment_dates":  # "Tanggal Asesmen" above "Mulai" and "Selesai"
+            group = self.t("assessment_date")
+            return [Field(self.t("start"), d.date, group), Field(self.t("end"), "", group)]
         if key == "period":
             return [Field(self.t(key), self.choices("periods"))]
         return [Field(self.t(key), values.get(key, ""))]

@@ -87,7 +87,7 @@ def _potentials(ctx: FormContext, method: str, used: set[str]) -> set[int]:
     """The potensi asesi (1–5) an instrument is ticked for in FR.MAPA.02."""
     mapped = ctx.bank.settings.potential
     if mapped:
-        return set(mapped.get(method, [])) if method in used else set()  # type: ignore[call-overload]
+        return set(mapped.get(method, [])) if method in used else set()
     return set(POTENTIALS) if method in used else set()
 
 
