@@ -61,7 +61,7 @@ IA05_TABLES = {
 
 FORMS_2020: dict[str, dict[str, Any]] = {
     "FR.APL.02": form(("ASESMEN MANDIRI", "lsp-v3"), {"": doc(
-        [(text, "forms.md") for text, _src in SCHEME_ONLY],
+        SCHEME_ONLY,
         {"self": _labels("forms.md", "Dapatkah Saya ……?", "K", "BK", "Bukti yang relevan")},
         _labels("forms.md", "Asesi", "Ditinjau oleh Asesor"))}),
     "FR.MAPA.01": form(("MERENCANAKAN AKTIVITAS DAN PROSES ASESMEN", "lsp-v3"), {"": doc(
