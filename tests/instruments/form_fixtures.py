@@ -38,8 +38,9 @@ K_BK = _labels("lsp-v3", "Rekomendasi / K", "Rekomendasi / BK")
 YA_TIDAK = _labels("PBL_LSP", "Pencapaian / Ya", "Pencapaian / Tidak")
 UNITS = _labels("lsp-v3", "No.", "Kode Unit", "Judul Unit")
 SIGN = _labels("lsp-v3", "Asesi", "Asesor")
-PREPARERS = [("PENYUSUN DAN VALIDATOR", "lsp-v3"),
-             ("STATUS | NO | NAMA | NOMOR MET | TANDA TANGAN DAN TANGGAL", "lsp-v3")]
+PREPARERS = [("Penyusun dan Validator", "lsp-v3"), ("Nama | Jabatan | Tandatangan", "lsp-v3")]
+PREPARERS_IA04A = [("PENYUSUN DAN VALIDATOR", "lsp-v3"),
+                   ("STATUS | NO | NAMA | NOMOR MET | TANDA TANGAN DAN TANGGAL", "lsp-v3")]
 
 
 def form(title: Label, parts: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -107,7 +108,7 @@ FORMS_2020: dict[str, dict[str, Any]] = {
         # lsp-v3 prints the two cells of the brief without column heads.
         {"units": UNITS, "brief": _labels("ours", "Skenario / Instruksi",
                                           "Hasil yang diharapkan")},
-        [*SIGN, ("Supervisor (Jika ada)", "lsp-v3"), *PREPARERS])}),
+        [*SIGN, ("Supervisor (Jika ada)", "lsp-v3"), *PREPARERS_IA04A])}),
     "FR.IA.04B": form(("PENILAIAN PROYEK SINGKAT ATAU KEGIATAN TERSTRUKTUR LAINNYA", "lsp-v3"),
                       {"": doc(HEADER, {"assessment": _labels(
                           "lsp-v3",
@@ -118,12 +119,12 @@ FORMS_2020: dict[str, dict[str, Any]] = {
                           "(unit/elemen/KUK)",
                           "Pencapaian / Ya", "Pencapaian / Tidak")}, SIGN)}),
     "FR.IA.05": form(("PERTANYAAN TERTULIS PILIHAN GANDA", "lsp-v3"), {
-        "A": doc(HEADER, IA05_TABLES["A"], [("Asesi", "ours"), *PREPARERS]),
+        "A": doc(HEADER, IA05_TABLES["A"], PREPARERS),
         "B": doc(HEADER, IA05_TABLES["B"], [("Asesor", "ours")]),
         "C": doc(HEADER, IA05_TABLES["C"], SIGN)}),
     "FR.IA.06": form(("PERTANYAAN TERTULIS ESAI", "lsp-v3"), {
-        "A": doc(HEADER, IA05_TABLES["A"], [("Asesi", "ours"), *PREPARERS]),
-        "B": doc(HEADER, IA05_TABLES["B"], [("Asesor", "ours"), *PREPARERS]),
+        "A": doc(HEADER, IA05_TABLES["A"], PREPARERS),
+        "B": doc(HEADER, IA05_TABLES["B"], PREPARERS),
         "C": doc(HEADER, IA05_TABLES["C"], SIGN)}),
     "FR.IA.07": form(("PERTANYAAN LISAN", "lsp-v3"), {"": doc(
         HEADER,

@@ -64,7 +64,7 @@ def test_ia07_guidance_is_the_standard_text_in_order_under_its_heading(
         start = lines.index("PANDUAN BAGI ASESOR")
         assert lines[start:start + len(expected)] == expected  # consecutive, nothing between
         assert not any("penyimpangan" in line for line in lines)
-        assert lines.index("PENYUSUN DAN VALIDATOR") > _at(lines, "No. Reg")  # after signers
+        assert lines.index("Penyusun dan Validator") > _at(lines, "No. Reg")  # after signers
 
 
 @pytest.mark.parametrize("code", ["FR.IA.05", "FR.IA.06"])
@@ -76,7 +76,7 @@ def test_written_sheet_a_gives_the_candidate_instruction_outside_the_assessor_gu
         assert "PANDUAN BAGI ASESOR" not in lines
         instruction = next(n for n, line in enumerate(lines) if line.startswith("Jawablah"))
         assert lines.index("Tanggal") < instruction < lines.index("Soal")
-        assert lines.index("Soal") < lines.index("PENYUSUN DAN VALIDATOR")
+        assert lines.index("Soal") < lines.index("Penyusun dan Validator")
 
 
 def test_ia03_2020_leaves_room_for_the_answer_under_each_question(scheme, bank, tmp_path):

@@ -18,7 +18,7 @@ from .instrument_readers import docx_events, html_events
 DETAILS = AssessmentDetails(date="2 Mei 2024", tuk="Sewaktu", assessor="Budi Santoso",
                             assessor_reg="MET.000.010629 2017", candidate="Siti Aminah")
 PREPARER_TABLES = {"STATUS | NO | NAMA | NOMOR MET | TANDA TANGAN DAN TANGGAL",
-                   "Nama | Jabatan | Tanggal dan Tandatangan"}
+                   "Nama | Jabatan | Tandatangan", "Nama | Jabatan | Tanggal dan Tandatangan"}
 CASES = [(version, code) for version, forms in FORMS.items() for code in forms]
 
 

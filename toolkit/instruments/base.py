@@ -178,7 +178,8 @@ class FormContext:
         return Signature(self.t(f"role_{role}"), fields)
 
     def preparers(self) -> list[Any]:
-        """The PENYUSUN DAN VALIDATOR table (status, no., name, MET number, signature)."""
+        """The Penyusun dan Validator table: a row per role (Nama | Jabatan | Tandatangan),
+        or, with a ``status`` column (FR.IA.04A), two numbered rows per role."""
         columns = self.columns("preparers")
         keys = {column.key for column in columns}
         table = Table("preparers", columns)

@@ -101,6 +101,10 @@ def _written(ctx: FormContext, kind: str) -> list[FormDocument]:
     if number == 0:
         ctx.placeholder(key, "no_mc")
         ctx.placeholder(sheet, "no_mc")
+    notes = ctx.items("notes")
+    if notes:
+        questions_blocks += [Text(ctx.t("notes_title"), "note"),
+                             *(Text(f"• {note}", "note") for note in notes)]
     closing = [Fields([Field(ctx.t("feedback"), ctx.t("knowledge"))]),
                Text(ctx.t("unanswered"), "note")]
     return [
