@@ -8,7 +8,6 @@ trainer pack, are opened in Debian Chromium: no dialog opens and the text is lit
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -45,17 +44,6 @@ def pack(tmp_path_factory: pytest.TempPathFactory) -> tuple[Pack, Path]:
     made = build_pack(scheme=_hostile(read_scheme(sample_scheme_path())), cases=1,
                       language="en", out_dir=out)
     return made, out
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
-        yield browser
-        browser.close()
 
 
 def _as_notebook(made: Pack) -> Any:
