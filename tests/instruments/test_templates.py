@@ -24,6 +24,12 @@ def test_every_label_has_indonesian_and_english(version):
             assert all(isinstance(c.key, str) for c in form.columns(table, "id"))
         for key in form.data.get("texts") or {}:
             assert form.text(key, "id") and form.text(key, "en"), (code, key)
+        for key, value in form.data.items():  # lists of printed entries (guide, items …)
+            entries = list(value) if isinstance(value, list) else []
+            entries += [c for e in entries if isinstance(e, dict) for c in e.get("choices", [])]
+            for entry in entries:
+                if isinstance(entry, dict) and "id" in entry:
+                    assert entry["id"] and entry.get("en"), (code, key, entry)
 
 
 def test_english_forms_use_the_english_labels(scheme):
