@@ -9,6 +9,7 @@ evidence rule plugins; ``derive_key`` and ``apply_override`` (re)build a key;
 from __future__ import annotations
 
 from . import io
+from .default_rule import DefaultRule
 from .generator import CaseGenerator, DefaultGenerator, FlawRates, GeneratedCase
 from .keys import apply_override, case_id, derive_key, generate_cases, get_generator, get_rule
 from .model import (
@@ -30,7 +31,7 @@ from .model import (
     recommendation,
     unit_verdict,
 )
-from .rules import DefaultRule, EvidenceRule, RuleSettings
+from .rules import EvidenceRule, RuleSettings
 
 __all__ = [
     "VERDICTS",

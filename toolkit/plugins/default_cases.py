@@ -9,6 +9,10 @@ from typing import Any
 
 import click
 
+from ..cases.catalogue import bundled_catalogue_paths, load_catalogue
+from ..cases.classic import ClassicGenerator
+from ..cases.default_rule import DefaultRule
+from ..cases.flaw_types import BUILTIN_FLAWS
 from ..cases.generator import DefaultGenerator, FlawRates
 from ..cases.io import (
     case_files,
@@ -21,7 +25,6 @@ from ..cases.io import (
 )
 from ..cases.keys import apply_override, derive_key, generate_cases
 from ..cases.model import CaseError, Override
-from ..cases.rules import DefaultRule
 from ..cli import lang_option, pass_host
 from ..errors import SchemeError, SchemeInvalid
 from ..hookspecs import hookimpl
@@ -33,8 +36,20 @@ from ..scoring import format_report, score
 
 @hookimpl
 def register_case_generators() -> list[Any]:
-    """The built-in generator of portfolios with planted VATM flaws."""
-    return [DefaultGenerator()]
+    """The built-in realistic generator, and the first one (``classic``)."""
+    return [DefaultGenerator(), ClassicGenerator()]
+
+
+@hookimpl
+def register_flaw_types() -> list[Any]:
+    """The fourteen built-in flaw types."""
+    return list(BUILTIN_FLAWS)
+
+
+@hookimpl
+def register_evidence_catalogues() -> list[Any]:
+    """The bundled evidence catalogues (``toolkit/data/*.evidence.yaml``)."""
+    return [load_catalogue(path) for path in bundled_catalogue_paths()]
 
 
 @hookimpl
