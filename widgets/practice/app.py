@@ -17,6 +17,7 @@ import ipywidgets as w
 from toolkit.cases.model import FOLLOW_UP_KINDS, EvidenceItem, FollowUpResult, Judgement, Verdict
 from toolkit.i18n import _
 
+from .case_sections import direct_for
 from .case_view import CaseView
 from .debrief import Debrief
 from .evidence_card import EvidenceCard
@@ -196,8 +197,10 @@ class PracticeApp(w.VBox):
     def _load(self, entry: CaseEntry) -> None:
         """Fill the case view, the evidence panels and the units of ``entry``; clear inputs."""
         case = entry.case
-        for row in self._rows.values():
+        direct = direct_for(case, self._lang)
+        for kuk, row in self._rows.items():
             row.reset()
+            row.show_direct(direct.get(kuk, ""))
         self._units.use_units(case.units)
         self._place_evidence(case.evidence)
         self._case_view.show(case, self._lang, self._labels)

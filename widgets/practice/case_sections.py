@@ -79,25 +79,49 @@ def result_label(result: str | None, lang: str) -> str:
             "not_met": _("not achieved", lang=lang)}.get(result or "", "")
 
 
-def observation_html(note: Observation, lang: str, labels: dict[str, str] | None = None) -> str:
-    """One observation note: its KUK, the note, and the result the assessor recorded."""
-    label = (labels or {}).get(note.criterion, note.criterion)
+def _observed(note: Observation, lang: str) -> str:
     result = result_label(note.result, lang)
     shown = (f' <span class="asesorlab-muted">({esc(_("result", lang=lang))}: '
              f"{esc(result)})</span>") if result else ""
-    return f"<b>{esc(label)}</b> {esc(note.note)}{shown}"
+    return f"{esc(note.note)}{shown}"
+
+
+def observation_html(note: Observation, lang: str, labels: dict[str, str] | None = None) -> str:
+    """One observation note: its KUK, the note, and the result the assessor recorded."""
+    label = (labels or {}).get(note.criterion, note.criterion)
+    return f"<b>{esc(label)}</b> {_observed(note, lang)}"
+
+
+def _asked(answer: QuestionAnswer, lang: str) -> str:
+    form = f'<span class="asesorlab-muted">{esc(answer.form)}</span> ' if answer.form else ""
+    expected = (f'<br><span class="asesorlab-muted">{esc(_("Expected answer", lang=lang))}:'
+                f"</span> {esc(answer.expected)}") if answer.expected else ""
+    return (f"{form}<i>{esc(answer.question)}</i><br>"
+            f'<span class="asesorlab-muted">{esc(_("Answer", lang=lang))}:</span> '
+            f"{esc(answer.answer)}{expected}")
 
 
 def answer_html(answer: QuestionAnswer, lang: str,
                 labels: dict[str, str] | None = None) -> str:
     """One question: its KUK and form, the question, the asesi's answer, the expected one."""
     label = (labels or {}).get(answer.criterion, answer.criterion)
-    form = f' <span class="asesorlab-muted">{esc(answer.form)}</span>' if answer.form else ""
-    expected = (f'<br><span class="asesorlab-muted">{esc(_("Expected answer", lang=lang))}:'
-                f"</span> {esc(answer.expected)}") if answer.expected else ""
-    return (f"<b>{esc(label)}</b>{form} <i>{esc(answer.question)}</i><br>"
-            f'<span class="asesorlab-muted">{esc(_("Answer", lang=lang))}:</span> '
-            f"{esc(answer.answer)}{expected}")
+    return f"<b>{esc(label)}</b> {_asked(answer, lang)}"
+
+
+def direct_for(case: Case, lang: str) -> dict[str, str]:
+    """Per KUK, the case's observation notes and answers on it as HTML (for the KUK rows,
+    which name the KUK already)."""
+    parts: dict[str, list[str]] = {}
+    observed, asked = _("Observation", lang=lang), _("Question", lang=lang)
+    for note in case.observations:
+        parts.setdefault(note.criterion, []).append(
+            f'<div class="asesorlab-observation"><span class="asesorlab-muted">{esc(observed)}'
+            f"</span> {_observed(note, lang)}</div>")
+    for answer in case.answers:
+        parts.setdefault(answer.criterion, []).append(
+            f'<div class="asesorlab-answer"><span class="asesorlab-muted">{esc(asked)}</span> '
+            f"{_asked(answer, lang)}</div>")
+    return {kuk: "".join(html) for kuk, html in parts.items()}
 
 
 def direct_evidence_html(case: Case, lang: str, labels: dict[str, str] | None = None) -> str:
@@ -114,5 +138,5 @@ def direct_evidence_html(case: Case, lang: str, labels: dict[str, str] | None = 
     return "".join(parts)
 
 
-__all__ = ["answer_html", "direct_evidence_html", "employment_html", "observation_html",
-           "profile_html", "result_label", "self_assessment_html"]
+__all__ = ["answer_html", "direct_evidence_html", "direct_for", "employment_html",
+           "observation_html", "profile_html", "result_label", "self_assessment_html"]

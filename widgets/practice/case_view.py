@@ -21,13 +21,16 @@ from .case_sections import (
 from .look import Look, esc
 
 
-def case_html(case: Case, lang: str, labels: dict[str, str] | None = None) -> str:
-    """The case as HTML; ``labels`` maps KUK ids to printed labels (``J.6…/1.2`` → ``1.2``)."""
+def case_html(case: Case, lang: str, labels: dict[str, str] | None = None,
+              direct: bool = True) -> str:
+    """The case as HTML; ``labels`` maps KUK ids to printed labels (``J.6…/1.2`` → ``1.2``).
+    With ``direct=False`` the observation notes and answers are left to the KUK rows."""
     return "".join([
         f"<h2>{esc(case.scheme_code)} — {esc(case.scheme_title)}</h2>",
         f'<div class="asesorlab-muted">{esc(_("Case", lang=lang))} {esc(case.id)}</div>',
         profile_html(case, lang), employment_html(case, lang),
-        self_assessment_html(case, lang, labels), direct_evidence_html(case, lang, labels)])
+        self_assessment_html(case, lang, labels),
+        direct_evidence_html(case, lang, labels) if direct else ""])
 
 
 class CaseView(w.HTML):
@@ -38,8 +41,8 @@ class CaseView(w.HTML):
         self.add_class("asesorlab-case")
 
     def show(self, case: Case, lang: str, labels: dict[str, str] | None = None) -> None:
-        """Render ``case``."""
-        self.value = case_html(case, lang, labels)
+        """Render ``case`` (its observation notes and answers go under their KUK rows)."""
+        self.value = case_html(case, lang, labels, direct=False)
 
 
 __all__ = ["CaseView", "case_html"]

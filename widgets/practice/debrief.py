@@ -114,19 +114,32 @@ def disagreements_html(report: Any, lang: str, names: dict[str, str]) -> str:
     return f"<table><tr>{head}</tr>{''.join(lines)}</table>"
 
 
-def score_html(report: Any, lang: str, names: dict[str, str]) -> str:
-    """The heading, the case result and the score line (what the debrief opens with)."""
-    false_competent = int(report.false_competent or 0)
+def headline(report: Any, lang: str) -> str:
+    """One line of plain text: the debrief, the case result when there is one, the score."""
+    passed = getattr(report, "passed", None)
+    parts = [_("Debrief", lang=lang)]
+    if passed is not None:
+        parts.append(_("Case passed", lang=lang) if passed else _("Case not passed", lang=lang))
+    parts.append(_score_line(report, lang) + f" ({_percent(report.criteria_agreement)})")
+    return " · ".join(parts)
+
+
+def _score_line(report: Any, lang: str) -> str:
     total = int(getattr(report, "criteria_total", 0) or 0)
     agreed = getattr(report, "criteria_agreed", None)
     if agreed is None:
         agreed = round(float(report.criteria_agreement or 0.0) * total)
-    score = _("{agreed} of {total} KUK as the key", lang=lang, agreed=int(agreed), total=total)
-    return (f"<h2>{esc(_('Debrief', lang=lang))}</h2>"
-            f"{result_html(report, lang, names)}"
+    return _("{agreed} of {total} KUK as the key", lang=lang, agreed=int(agreed), total=total)
+
+
+def score_html(report: Any, lang: str, names: dict[str, str]) -> str:
+    """The case result, the critical errors and the score line (under the headline)."""
+    false_competent = int(report.false_competent or 0)
+    score = _score_line(report, lang)
+    return (f"{result_html(report, lang, names)}"
+            # the score's figures for scripts and tests; the headline says it in words
             f'<div class="asesorlab-score" data-agreement="{float(report.criteria_agreement):.4f}"'
-            f' data-false-competent="{false_competent}"><b>{esc(score)}</b> '
-            f"({esc(_percent(report.criteria_agreement))})</div>")
+            f' data-false-competent="{false_competent}" data-score="{esc(score)}"></div>')
 
 
 def details_html(report: Any, lang: str, names: dict[str, str]) -> str:
@@ -162,7 +175,8 @@ def debrief_html(report: Any, lang: str, labels: dict[str, str] | None = None,
                  case: Any = None) -> str:
     """The whole debrief as HTML (``case`` names the evidence items by their titles)."""
     names = place_names(labels or {}, case, lang)
-    return score_html(report, lang, names) + details_html(report, lang, names)
+    return (f"<h2>{esc(headline(report, lang))}</h2>" + score_html(report, lang, names)
+            + details_html(report, lang, names))
 
 
 class Debrief(w.VBox):
@@ -170,17 +184,18 @@ class Debrief(w.VBox):
 
     def __init__(self, look: Look, lang: str) -> None:
         self._lang = lang
+        # the headline (the case result and the score in one line) is what the app focuses
+        # after submit: tabindex -1, so not in the tab order but focusable; the page then
+        # shows it, and a screen reader starts there
+        self._headline = w.Label("", layout=look.full, tabbable=False)
+        self._headline.add_class("asesorlab-headline")
         self._score = look.html("", layout=look.full)
-        # a box of its own that the app focuses after submit (tabindex -1: not in the tab
-        # order, but focusable), so the result is in view and where a screen reader starts
-        self._score_box = w.Box([self._score], layout=look.full, tabbable=False)
-        self._score_box.add_class("asesorlab-score-box")
         self._details = look.html("", layout=look.full)
         self._history = HistoryChart(look)
         self._next = look.button(_("Next case", lang=lang), "asesorlab-next",
                                  button_style="primary", icon="forward")
         # its own layout: the app shows and hides the debrief
-        super().__init__([self._score_box, self._details, self._history, self._next],
+        super().__init__([self._headline, self._score, self._details, self._history, self._next],
                          layout=w.Layout(width="100%", display="none"))
         self.add_class("asesorlab-debrief")
         self._handlers: list[Callable[[], None]] = []
@@ -190,18 +205,25 @@ class Debrief(w.VBox):
              labels: dict[str, str] | None = None, case: Any = None) -> None:
         """Fill the debrief from a score report and the trainee's attempts."""
         names = place_names(labels or {}, case, self._lang)
+        self._headline.value = headline(report, self._lang)
         self._score.value = score_html(report, self._lang, names)
         self._details.value = details_html(report, self._lang, names)
         self._history.show(history, self._lang)
 
     def focus_score(self) -> None:
         """Move the page's focus (and so its scroll) to the result and score."""
-        self._score_box.focus()
+        self._headline.focus()
+
+    @property
+    def headline_text(self) -> str:
+        """The headline: the case result (when the report has one) and the score."""
+        return str(self._headline.value)
 
     @property
     def text(self) -> str:
         """The debrief's HTML (for tests and exports)."""
-        return str(self._score.value) + str(self._details.value)
+        return (f"<h2>{esc(self._headline.value)}</h2>" + str(self._score.value)
+                + str(self._details.value))
 
     def on_next(self, callback: Callable[[], None]) -> None:
         """Call ``callback()`` when the trainee asks for the next case."""
@@ -216,4 +238,5 @@ class Debrief(w.VBox):
         self.next()
 
 
-__all__ = ["Debrief", "debrief_html", "details_html", "disagreements_html", "score_html"]
+__all__ = ["Debrief", "debrief_html", "details_html", "disagreements_html", "headline",
+           "score_html"]

@@ -112,6 +112,7 @@ class EvidenceCard(w.GridBox):
                                          style=look.select_style)
                         for name in CHECKS}
         self._text = look.html(card_html(item, lang, labels), layout=look.span)
+        self._text.add_class("asesorlab-span")
         super().__init__([self._text, *self._checks.values()], layout=look.card)
         self.add_class("asesorlab-evidence")
 

@@ -46,6 +46,7 @@ class FollowUpCard(w.HTML):
         super().__init__(follow_up_html(kind, result, lang, labels), layout=look.span,
                          style=look.html_style)
         self.add_class("asesorlab-followup-result")
+        self.add_class("asesorlab-span")
 
 
 __all__ = ["FollowUpCard", "follow_up_html"]

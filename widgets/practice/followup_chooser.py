@@ -40,6 +40,7 @@ class FollowUpChooser(w.HBox):
         self._message = look.html("", layout=look.auto)
         super().__init__([self._kind, self._ask, self._message], layout=look.span)
         self.add_class("asesorlab-followup-chooser")
+        self.add_class("asesorlab-span")
         self._handlers: list[Callable[[str], None]] = []
         self._ask.on_click(self._on_ask_click)
 

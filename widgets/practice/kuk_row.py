@@ -41,7 +41,8 @@ class KukRow(w.GridBox):
         self.kuk_id, self.label = kuk_id, label
         self._look, self._lang = look, lang
         heading = f'<div class="asesorlab-element">{esc(element)}</div>' if element else ""
-        self._text = look.html(f"{heading}<b>{esc(label)}</b> {esc(text)}")
+        self._statement = f"{heading}<b>{esc(label)}</b> {esc(text)}"
+        self._text = look.html(self._statement)
         self._k = w.Button(description="K", layout=look.verdict, style=look.button_style,
                            tooltip=_("Competent (K)", lang=lang))
         self._bk = w.Button(description="BK", layout=look.verdict, style=look.button_style,
@@ -189,6 +190,13 @@ class KukRow(w.GridBox):
                                 continuous_update=False)
             self._lay_out()
         return self._note
+
+    def show_direct(self, html: str) -> None:
+        """Show the case's direct evidence on this KUK (already-escaped HTML: observation
+        notes, answers) under the statement; empty shows the statement alone."""
+        value = self._statement + (f'<div class="asesorlab-direct">{html}</div>' if html else "")
+        if self._text.value != value:
+            self._text.value = value
 
     def reset(self) -> None:
         """Clear the verdict and drop the note field, the chooser and any follow-up card

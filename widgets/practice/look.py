@@ -36,14 +36,22 @@ CSS = """
 .asesorlab-card td { vertical-align: top; }
 .asesorlab-card td, .asesorlab-card th { padding: 1px 6px 1px 0; }
 .asesorlab-followup-card { border-left: 4px solid #bf8700; }
+.asesorlab-app .asesorlab-span { grid-column: 1 / -1; }
+.asesorlab-app .widget-html-content { line-height: 1.45; }
+.asesorlab-app .widget-html { height: auto; }
+.asesorlab-direct { margin: 2px 0 4px 12px; }
 .asesorlab-result { font-size: 18px; font-weight: 700; padding: 6px 10px; border-radius: 6px;
   margin: 4px 0; }
 .asesorlab-passed { background: #dafbe1; color: #116329; }
 .asesorlab-failed { background: #ffebe9; color: #a40e26; }
-.asesorlab-score-box:focus { outline: 3px solid #0969da; outline-offset: 2px; }
+.asesorlab-headline { font-size: 20px; font-weight: 700; height: auto; line-height: 1.4;
+  white-space: normal; margin: 0.4em 0 0.2em; }
+.asesorlab-score { display: none; }
+.asesorlab-headline:focus { outline: 3px solid #0969da; outline-offset: 2px; }
 @media (max-width: 640px) {
   .asesorlab-kuk { grid-template-columns: repeat(3, auto) !important; }
   .asesorlab-kuk > .widget-html:first-child { grid-column: 1 / -1; }
+  .asesorlab-evidence { grid-template-columns: 1fr !important; }
   .asesorlab-kuk > .widget-text { grid-column: 1 / -1; }
 }
 @property --asesorlab-s { syntax: '<integer>'; inherits: false; initial-value: 0; }
@@ -80,11 +88,11 @@ class Look:
         # the text does not reflow when a note field appears
         self.kuk = w.Layout(width="100%", align_items="center",
                             grid_template_columns="minmax(0, 1fr) 56px 56px auto 24%")
-        # what spans a KUK row's whole width: the follow-up chooser and what it revealed
-        self.span = w.Layout(width="auto", grid_column="1 / -1")
+        # what spans a grid's whole width (the CSS places it: .asesorlab-span)
+        self.span = w.Layout(width="auto")
         # an evidence card: its text over the four checks, which wrap on a narrow screen
         self.card = w.Layout(width="100%", align_items="center",
-                             grid_template_columns="repeat(auto-fill, minmax(190px, 1fr))")
+                             grid_template_columns="repeat(auto-fill, minmax(250px, 1fr))")
         self.select = w.Layout(width="auto")
         self.bar = w.Layout(align_items="center")
         self.full = w.Layout(width="100%")
