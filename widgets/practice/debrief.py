@@ -18,7 +18,7 @@ import ipywidgets as w
 from toolkit.i18n import _
 from toolkit.store import Attempt
 
-from .debrief_result import place_names, result_html
+from .debrief_result import named, place_names, result_html
 from .evidence_card import CHECKS, check_labels, state_labels
 from .history import HistoryChart
 from .look import Look, esc
@@ -90,7 +90,7 @@ def disagreements_html(report: Any, lang: str, names: dict[str, str]) -> str:
             f"<td>{esc(kinds.get(entry.kind, entry.kind))}</td>"
             f"<td>{esc(_verdict_text(entry.given, lang))}</td>"
             f"<td>{esc(_verdict_text(entry.expected, lang))}</td>"
-            f"<td>{esc(entry.reason or '')}</td></tr>")
+            f"<td>{esc(named(entry.reason or '', names))}</td></tr>")
     for code, rows in evidence.items():
         if code in unjudged:
             continue
@@ -100,7 +100,7 @@ def disagreements_html(report: Any, lang: str, names: dict[str, str]) -> str:
         reason = next((r.reason for r in rows if r.reason), "")
         lines.append(f"<tr{attrs}><td>{esc(names.get(code, code))}</td>"
                      f"<td>{esc(kinds['evidence'])}</td><td>{esc(given)}</td>"
-                     f"<td>{esc(expected)}</td><td>{esc(reason)}</td></tr>")
+                     f"<td>{esc(expected)}</td><td>{esc(named(reason, names))}</td></tr>")
     if unjudged:
         shown = ", ".join(unjudged[:12]) + (" …" if len(unjudged) > 12 else "")
         note = _("{count} evidence items not judged: {items}", lang=lang,

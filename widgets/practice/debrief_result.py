@@ -8,11 +8,20 @@ only when the report has it (older reports have none of them).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from toolkit.i18n import _
 
 from .look import esc, ul
+
+_KUK_ID = re.compile(r"[^\s,;:()]+/\d+\.\d+")
+
+
+def named(text: str, names: dict[str, str]) -> str:
+    """``text`` with every KUK id in it (``J.620100.004.02/1.2``) written as the case
+    shows it (``J.620100.004.02 1.2``)."""
+    return _KUK_ID.sub(lambda m: names.get(m.group(0), m.group(0)), text)
 
 
 def critical_labels(lang: str) -> dict[str, str]:
@@ -58,7 +67,7 @@ def result_html(report: Any, lang: str, names: dict[str, str]) -> str:
         for error in errors:
             kind = str(getattr(error, "kind", ""))
             where = str(getattr(error, "where", ""))
-            why = str(getattr(error, "why", "") or "")
+            why = named(str(getattr(error, "why", "") or ""), names)
             label = kinds.get(kind, _("critical error", lang=lang))
             place = names.get(where, where)
             lines.append(f"<b>{esc(label)}</b>" + (f" — {esc(place)}" if place else "")
@@ -99,4 +108,4 @@ def _unjudged_html(report: Any, lang: str) -> str:
     return f'<p class="asesorlab-muted asesorlab-unjudged">{esc("; ".join(lines))}</p>'
 
 
-__all__ = ["critical_labels", "place_names", "result_html"]
+__all__ = ["critical_labels", "named", "place_names", "result_html"]

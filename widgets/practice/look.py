@@ -44,8 +44,8 @@ CSS = """
   margin: 4px 0; }
 .asesorlab-passed { background: #dafbe1; color: #116329; }
 .asesorlab-failed { background: #ffebe9; color: #a40e26; }
-.asesorlab-headline { font-size: 20px; font-weight: 700; height: auto; line-height: 1.4;
-  white-space: normal; margin: 0.4em 0 0.2em; }
+.asesorlab-app .asesorlab-headline.widget-label { font-size: 20px; font-weight: 700;
+  height: auto; line-height: 1.4; white-space: normal; overflow: visible; margin: 0.4em 0 0.2em; }
 .asesorlab-score { display: none; }
 .asesorlab-headline:focus { outline: 3px solid #0969da; outline-offset: 2px; }
 @media (max-width: 640px) {
