@@ -85,16 +85,20 @@ def _judge_item(item: EvidenceItem, ctx: RuleContext, types: list[FlawType],
     found = _Item(item, bool(item.claims), True, True, item.kind in WEAK_KINDS)
     if not item.claims:
         found.problems.append(L.gettext("it claims no KUK"))
+    legacy = ctx.catalogue.artefact(item.artefact) is None  # older case files
     for kuk in item.claims:
         if kuk not in ctx.texts:
             found.valid = False
             found.problems.append(L.gettext("it claims KUK {kuk}, which is not among the units "
                                             "assessed", kuk=kuk))
-        elif ctx.catalogue.artefact(item.artefact) is None and overlap(
-                ctx.texts[kuk], item.summary) < validity_overlap:
+        elif legacy and overlap(ctx.texts[kuk], item.summary) < validity_overlap:
             found.valid = False
             found.problems.append(L.gettext("not valid: its content does not address KUK {kuk} "
                                             "that it claims to support", kuk=kuk))
+    if legacy and item.issuer and item.issuer.casefold() not in item.summary.casefold():
+        found.authentic = False
+        found.problems.append(L.gettext("not authentic: its issuer ({issuer}) is not the one its "
+                                        "content names", issuer=item.issuer))
     if item.date > ctx.case.assessment_date:
         found.authentic = False
         found.problems.append(L.gettext("not authentic: it is dated {date}, after the assessment "
@@ -125,7 +129,11 @@ class _Criterion:
     parts: list[LocalizedText]
 
 
-def _source(item: EvidenceItem) -> tuple[str, str]:
+def _source(item: EvidenceItem) -> tuple[str, ...]:
+    """Documents of one kind from one issuer are one source; a document of no catalogue
+    artefact (older case files) is a source of its own."""
+    if not item.artefact:
+        return (item.id,)
     return (str(item.kind), " ".join(item.issuer.casefold().split()))
 
 

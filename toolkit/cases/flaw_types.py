@@ -174,9 +174,9 @@ def _plant_unsigned(item: EvidenceItem, ctx: PlantContext) -> None:
 def _detect_unsigned(item: EvidenceItem, ctx: RuleContext) -> LocalizedText | None:
     if item.kind not in LETTERS or (item.signed is not False and item.stamped is not False):
         return None
-    missing = L.gettext("signature") if item.signed is False else L.gettext("company stamp")
-    return {lang: L.gettext("not authentic: the letter has no {missing}",
-                            missing=missing[lang])[lang] for lang in missing}
+    if item.signed is False:
+        return L.gettext("not authentic: the letter is not signed")
+    return L.gettext("not authentic: the letter has no company stamp")
 
 
 def _plant_referee(item: EvidenceItem, ctx: PlantContext) -> None:
