@@ -60,10 +60,11 @@ def test_an_item_is_one_row_with_its_checks_and_its_reason_once() -> None:
             or f"<td>{name}".replace("'", "&#x27;") in r]
     assert len(rows) == 1
     row = rows[0]
-    assert "Valid: tidak terpenuhi" in row or "Valid: terpenuhi" in row
-    assert "Memadai: " in row  # belum dinilai once scoring reads three-state checks
+    assert "Valid ✗" in row or "Valid ✓" in row
+    assert "Memadai –" in row  # belum dinilai
     if reason:
-        assert page.count(reason.replace("'", "&#x27;")) <= 1 or page.count(reason) <= 1
+        shown = reason.replace("'", "&#x27;").replace("/", " ")  # KUK named as the case does
+        assert page.count(shown) == 1  # the reason once, not once per check
 
 
 def test_the_indonesian_debrief_has_no_ids_or_english() -> None:
@@ -77,3 +78,34 @@ def test_the_indonesian_debrief_has_no_ids_or_english() -> None:
         assert english not in text, english
     for indonesian in ("Pembahasan", "Kunci", "Rekomendasi untuk asesi", "bukti", "sesuai kunci"):
         assert indonesian in text, indonesian
+
+
+def test_the_debrief_opens_with_the_case_result_and_the_critical_errors() -> None:
+    from toolkit.cases.keys import generate_case_set
+
+    scheme = read_scheme(sample_scheme_path())
+    labels = {ref.id: f"{ref.unit.code} {ref.label}" for ref in scheme.iter_criteria()}
+    triples = generate_case_set(scheme, count=4, seed=7)
+    case, key, _extra = next(t for t in triples if t[1].follow_up_due)
+    thin = key.follow_up_due[0]
+    right = Judgement(case=case.id, criteria=dict(key.criteria), evidence=dict(key.evidence),
+                      units=dict(key.units), recommendation=key.recommendation,
+                      follow_ups={thin: "question"})
+    page = debrief_html(score(key, right, lang="id"), "id", labels, case)
+    assert page.index("Lulus kasus") < page.index("asesorlab-score")
+    assert 'data-passed="true"' in page and "Kesalahan kritis" not in page
+    credited = page.split('class="asesorlab-ok asesorlab-followup-credited">')[1]
+    assert credited.startswith("Penilaian lanjut yang tepat") and labels[thin] in credited
+    bk = next(k for k, v in key.criteria.items() if v == "BK") if "BK" in \
+        key.criteria.values() else None
+    wrong = right.model_copy(update={
+        "criteria": {**key.criteria, **({bk: "K"} if bk else {})},
+        "recommendation": "K" if key.recommendation == "BK" else "BK", "follow_ups": {}})
+    page = debrief_html(score(key, wrong, lang="id"), "id", labels, case)
+    head = page.split('class="asesorlab-score"')[0]
+    assert "Belum lulus kasus" in head and 'data-passed="false"' in head
+    assert "Kesalahan kritis" in head and "rekomendasi keliru" in head
+    assert "Rekomendasi untuk asesi" in head
+    if bk:
+        assert f"KUK: K keliru (seharusnya BK)</b> — {labels[bk]}" in head
+    assert "Seharusnya bukti tambahan dikumpulkan dulu" in head and labels[thin] in head

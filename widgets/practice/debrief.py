@@ -19,7 +19,6 @@ from toolkit.i18n import _
 from toolkit.store import Attempt
 
 from .debrief_result import named, place_names, result_html
-from .evidence_card import CHECKS, check_labels, state_labels
 from .history import HistoryChart
 from .look import Look, esc
 
@@ -38,51 +37,26 @@ def _verdict_text(value: Any, lang: str) -> str:
     return _("not judged yet", lang=lang) if value in (None, "") else str(value)
 
 
-_KIND_ORDER = {"recommendation": 0, "unit": 1, "criterion": 2, "evidence": 3}
+_KIND_ORDER = {"recommendation": 0, "unit": 1, "criterion": 2, "follow_up": 3, "evidence": 4}
 
 
 def _kind_labels(lang: str) -> dict[str, str]:
     return {"criterion": "KUK", "evidence": _("evidence", lang=lang),
-            "unit": _("unit", lang=lang), "recommendation": _("recommendation", lang=lang)}
-
-
-def _rule_values(rows: list[Any], lang: str) -> tuple[str, str]:
-    """An evidence item's disagreeing checks as two texts: the trainee's and the key's."""
-    checks, states = check_labels(lang), state_labels(lang)
-
-    def state(value: Any) -> str:
-        return states["unset"] if value is None else states["met" if value else "not_met"]
-
-    rows = sorted(rows, key=lambda i: CHECKS.index(_rule(i)) if _rule(i) in CHECKS else 9)
-    given = "; ".join(f"{checks.get(_rule(i), _rule(i))}: {state(i.given)}" for i in rows)
-    expected = "; ".join(f"{checks.get(_rule(i), _rule(i))}: {state(i.expected)}"
-                         for i in rows)
-    return given, expected
-
-
-def _rule(item: Any) -> str:
-    return str(item.target).rpartition("/")[2]
-
-
-def _item(item: Any) -> str:
-    return str(item.target).rpartition("/")[0]
+            "unit": _("unit", lang=lang), "recommendation": _("recommendation", lang=lang),
+            "follow_up": _("further evidence (penilaian lanjut)", lang=lang)}
 
 
 def disagreements_html(report: Any, lang: str, names: dict[str, str]) -> str:
-    """The disagreements table: critical rows first; an evidence item is one row with its
-    disagreeing checks, and items nobody judged are one line."""
+    """The disagreements table: one row per KUK, evidence item or unit (the scoring gives
+    an item's four checks together, with the key's reason once), critical rows first;
+    items nobody judged are one line."""
     items = list(report.debrief or [])
-    evidence: dict[str, list[Any]] = {}
-    for entry in items:
-        if entry.kind == "evidence":
-            evidence.setdefault(_item(entry), []).append(entry)
-    unjudged = sorted(code for code, rows in evidence.items()
-                      if all(r.given is None for r in rows))
-    others = [i for i in items if i.kind != "evidence"]
-    others.sort(key=lambda i: (not getattr(i, "critical", False), _KIND_ORDER.get(i.kind, 9)))
+    unjudged = sorted(str(i.target) for i in items if i.kind == "evidence" and i.given is None)
+    shown = [i for i in items if not (i.kind == "evidence" and i.given is None)]
+    shown.sort(key=lambda i: (not getattr(i, "critical", False), _KIND_ORDER.get(i.kind, 9)))
     kinds = _kind_labels(lang)
     lines = []
-    for entry in others:
+    for entry in shown:
         attrs = ' class="asesorlab-critical"' if getattr(entry, "critical", False) else ""
         target = str(entry.target)
         lines.append(
@@ -91,20 +65,10 @@ def disagreements_html(report: Any, lang: str, names: dict[str, str]) -> str:
             f"<td>{esc(_verdict_text(entry.given, lang))}</td>"
             f"<td>{esc(_verdict_text(entry.expected, lang))}</td>"
             f"<td>{esc(named(entry.reason or '', names))}</td></tr>")
-    for code, rows in evidence.items():
-        if code in unjudged:
-            continue
-        given, expected = _rule_values(rows, lang)
-        critical = any(getattr(r, "critical", False) for r in rows)
-        attrs = ' class="asesorlab-critical"' if critical else ""
-        reason = next((r.reason for r in rows if r.reason), "")
-        lines.append(f"<tr{attrs}><td>{esc(names.get(code, code))}</td>"
-                     f"<td>{esc(kinds['evidence'])}</td><td>{esc(given)}</td>"
-                     f"<td>{esc(expected)}</td><td>{esc(named(reason, names))}</td></tr>")
     if unjudged:
-        shown = ", ".join(unjudged[:12]) + (" …" if len(unjudged) > 12 else "")
+        listed = ", ".join(unjudged[:12]) + (" …" if len(unjudged) > 12 else "")
         note = _("{count} evidence items not judged: {items}", lang=lang,
-                 count=len(unjudged), items=shown)
+                 count=len(unjudged), items=listed)
         lines.append(f'<tr><td colspan="5">{esc(note)}</td></tr>')
     if not lines:
         return f'<p class="asesorlab-ok">{esc(_("No disagreement.", lang=lang))}</p>'
