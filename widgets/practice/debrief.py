@@ -170,6 +170,10 @@ class Debrief(w.VBox):
         """Fill the debrief from a score report and the trainee's attempts."""
         names = place_names(labels or {}, case, self._lang)
         self._headline.value = headline(report, self._lang)
+        passed = getattr(report, "passed", None)
+        for css, on in (("asesorlab-passed", passed is True),
+                        ("asesorlab-failed", passed is False)):
+            (self._headline.add_class if on else self._headline.remove_class)(css)
         self._score.value = score_html(report, self._lang, names)
         self._details.value = details_html(report, self._lang, names)
         self._history.show(history, self._lang)

@@ -54,12 +54,9 @@ def result_html(report: Any, lang: str, names: dict[str, str]) -> str:
     """The case result and what follows from it; empty for a report without ``passed``."""
     passed = _field(report, "passed")
     parts: list[str] = []
-    if passed is not None:
-        css = "asesorlab-passed" if passed else "asesorlab-failed"
-        text = _("Case passed", lang=lang) if passed else _("Case not passed", lang=lang)
+    if passed is not None:  # said in the headline; here for scripts and tests
         flag = "true" if passed else "false"
-        parts.append(f'<div class="asesorlab-result {css}" data-passed="{flag}">'
-                     f"{esc(text)}</div>")
+        parts.append(f'<div class="asesorlab-result" data-passed="{flag}"></div>')
     errors = list(_field(report, "critical_errors") or [])
     if errors:
         kinds = critical_labels(lang)
@@ -68,10 +65,12 @@ def result_html(report: Any, lang: str, names: dict[str, str]) -> str:
             kind = str(getattr(error, "kind", ""))
             where = str(getattr(error, "where", ""))
             why = named(str(getattr(error, "why", "") or ""), names)
-            label = kinds.get(kind, _("critical error", lang=lang))
             place = names.get(where, where)
-            lines.append(f"<b>{esc(label)}</b>" + (f" — {esc(place)}" if place else "")
-                         + (f": {esc(why)}" if why else ""))
+            if why:  # the scoring says what went wrong; the place is enough of a title
+                lines.append(f"<b>{esc(place)}</b>: {esc(why)}" if place else esc(why))
+            else:
+                label = kinds.get(kind, _("critical error", lang=lang))
+                lines.append(f"<b>{esc(label)}</b>" + (f" — {esc(place)}" if place else ""))
         parts.append(f'<div class="asesorlab-critical-errors"><h3>'
                      f'{esc(_("Critical errors ({count})", lang=lang, count=len(errors)))}'
                      f"</h3>{ul(lines)}</div>")

@@ -37,15 +37,17 @@ CSS = """
 .asesorlab-card td, .asesorlab-card th { padding: 1px 6px 1px 0; }
 .asesorlab-followup-card { border-left: 4px solid #bf8700; }
 .asesorlab-app .asesorlab-span { grid-column: 1 / -1; }
-.asesorlab-app .widget-html-content { line-height: 1.45; }
+.asesorlab-app .widget-html-content { line-height: 1.45; min-width: 0; flex: 1 1 auto; }
+.asesorlab-app table { max-width: 100%; }
+.asesorlab-app td, .asesorlab-app th { overflow-wrap: anywhere; }
 .asesorlab-app .widget-html { height: auto; }
 .asesorlab-direct { margin: 2px 0 4px 12px; }
-.asesorlab-result { font-size: 18px; font-weight: 700; padding: 6px 10px; border-radius: 6px;
-  margin: 4px 0; }
+.asesorlab-result { display: none; }
 .asesorlab-passed { background: #dafbe1; color: #116329; }
 .asesorlab-failed { background: #ffebe9; color: #a40e26; }
 .asesorlab-app .asesorlab-headline.widget-label { font-size: 20px; font-weight: 700;
-  height: auto; line-height: 1.4; white-space: normal; overflow: visible; margin: 0.4em 0 0.2em; }
+  height: auto; line-height: 1.4; white-space: normal; overflow: visible; margin: 0.4em 0 0.2em;
+  padding: 4px 8px; border-radius: 6px; }
 .asesorlab-score { display: none; }
 .asesorlab-headline:focus { outline: 3px solid #0969da; outline-offset: 2px; }
 @media (max-width: 640px) {
