@@ -147,6 +147,8 @@ def test_key_never_reaches_the_browser_before_submit(chromium: Any, served: Serv
     others = [s for s in follow_up_secrets(first, unasked) if s not in wanted]
     assert [s for s in others if any(v in revealed for v in text_variants(s))] == []
     assert [s for s in secrets if any(v in revealed for v in text_variants(s))] == []
+    row.locator(".asesorlab-verdict-k").click()  # decided on the further evidence
+    page.locator(".asesorlab-units .widget-toggle-button.mod-active").last.wait_for()
     page.locator(".asesorlab-submit").click()
     page.locator(".asesorlab-debrief .asesorlab-headline").wait_for()
     after = "\n".join(received)
