@@ -37,6 +37,7 @@ CSS = """
 .asesorlab-card td, .asesorlab-card th { padding: 1px 6px 1px 0; }
 .asesorlab-followup-card { border-left: 4px solid #bf8700; }
 .asesorlab-app .asesorlab-span { grid-column: 1 / -1; }
+.asesorlab-followup-chooser { flex-wrap: wrap; row-gap: 4px; }
 .asesorlab-app .widget-html-content { line-height: 1.45; min-width: 0; flex: 1 1 auto; }
 .asesorlab-app table { max-width: 100%; }
 .asesorlab-app td, .asesorlab-app th { overflow-wrap: anywhere; }
@@ -51,7 +52,8 @@ CSS = """
 .asesorlab-score { display: none; }
 .asesorlab-headline:focus { outline: 3px solid #0969da; outline-offset: 2px; }
 @media (max-width: 640px) {
-  .asesorlab-kuk { grid-template-columns: repeat(3, auto) !important; }
+  .asesorlab-kuk { grid-template-columns: 56px 56px minmax(0, 1fr) !important; }
+  .asesorlab-kuk > .asesorlab-followup { justify-self: start; max-width: 100%; }
   .asesorlab-kuk > .widget-html:first-child { grid-column: 1 / -1; }
   .asesorlab-evidence { grid-template-columns: 1fr !important; }
   .asesorlab-kuk > .widget-text { grid-column: 1 / -1; }
