@@ -133,6 +133,7 @@ def test_debrief_in_view_next_case_at_its_top_no_critical_a11y_and_screenshots(
     page.wait_for_function("document.activeElement && "
                            "document.activeElement.classList.contains('asesorlab-headline')")
     assert _in_view(page, ".asesorlab-debrief .asesorlab-headline")
+    assert _in_view(page, ".asesorlab-debrief .asesorlab-score")  # right under it
     text = page.locator(".asesorlab-debrief").inner_text()
     # things are named as the case shows them: no KUK ids, no item/rule ids, no field names
     assert not re.search(r"\.\d{2}/\d|/(valid|authentic|current|sufficient)\b|_", text), text

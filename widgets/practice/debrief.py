@@ -79,12 +79,11 @@ def disagreements_html(report: Any, lang: str, names: dict[str, str]) -> str:
 
 
 def headline(report: Any, lang: str) -> str:
-    """One line of plain text: the debrief, the case result when there is one, the score."""
+    """One line of plain text: the debrief and the case result when there is one."""
     passed = getattr(report, "passed", None)
     parts = [_("Debrief", lang=lang)]
     if passed is not None:
         parts.append(_("Case passed", lang=lang) if passed else _("Case not passed", lang=lang))
-    parts.append(_score_line(report, lang) + f" ({_percent(report.criteria_agreement)})")
     return " · ".join(parts)
 
 
@@ -97,13 +96,14 @@ def _score_line(report: Any, lang: str) -> str:
 
 
 def score_html(report: Any, lang: str, names: dict[str, str]) -> str:
-    """The case result, the critical errors and the score line (under the headline)."""
+    """The score line, then the critical errors, the follow-ups and what was left unjudged
+    (under the headline, which says whether the case is passed)."""
     false_competent = int(report.false_competent or 0)
     score = _score_line(report, lang)
-    return (f"{result_html(report, lang, names)}"
-            # the score's figures for scripts and tests; the headline says it in words
-            f'<div class="asesorlab-score" data-agreement="{float(report.criteria_agreement):.4f}"'
-            f' data-false-competent="{false_competent}" data-score="{esc(score)}"></div>')
+    return (f'<div class="asesorlab-score" data-agreement="{float(report.criteria_agreement):.4f}"'
+            f' data-false-competent="{false_competent}"><b>{esc(score)}</b> '
+            f"({esc(_percent(report.criteria_agreement))})</div>"
+            f"{result_html(report, lang, names)}")
 
 
 def details_html(report: Any, lang: str, names: dict[str, str]) -> str:

@@ -49,7 +49,7 @@ CSS = """
 .asesorlab-app .asesorlab-headline.widget-label { font-size: 20px; font-weight: 700;
   height: auto; line-height: 1.4; white-space: normal; overflow: visible; margin: 0.4em 0 0.2em;
   padding: 4px 8px; border-radius: 6px; }
-.asesorlab-score { display: none; }
+.asesorlab-score { font-size: 16px; margin: 2px 0 6px; }
 .asesorlab-headline:focus { outline: 3px solid #0969da; outline-offset: 2px; }
 @media (max-width: 640px) {
   .asesorlab-kuk { grid-template-columns: 56px 56px minmax(0, 1fr) !important; }
