@@ -40,7 +40,7 @@ CSS = """
 .asesorlab-followup-chooser { flex-wrap: wrap; row-gap: 4px; }
 .asesorlab-app .widget-html-content { line-height: 1.45; min-width: 0; flex: 1 1 auto; }
 .asesorlab-app table { max-width: 100%; }
-.asesorlab-app td, .asesorlab-app th { overflow-wrap: anywhere; }
+.asesorlab-app td, .asesorlab-app th { overflow-wrap: break-word; }
 .asesorlab-app .widget-html { height: auto; }
 .asesorlab-direct { margin: 2px 0 4px 12px; }
 .asesorlab-result { display: none; }
@@ -56,6 +56,7 @@ CSS = """
   .asesorlab-kuk > .asesorlab-followup { justify-self: start; max-width: 100%; }
   .asesorlab-kuk > .widget-html:first-child { grid-column: 1 / -1; }
   .asesorlab-evidence { grid-template-columns: 1fr !important; }
+  .asesorlab-app td, .asesorlab-app th { overflow-wrap: anywhere; }
   .asesorlab-kuk > .widget-text { grid-column: 1 / -1; }
 }
 @property --asesorlab-s { syntax: '<integer>'; inherits: false; initial-value: 0; }
