@@ -12,6 +12,7 @@ import ipywidgets as w
 import pytest
 
 from toolkit.cases.io import case_files, key_path_for, load_key
+from toolkit.cases.model import EvidenceVerdict
 from toolkit.errors import SchemeInvalid
 from toolkit.store import Store
 from widgets.practice import PracticeApp, practice_app
@@ -204,3 +205,23 @@ def test_the_notebook_runs_with_parameters(case_set: Path, db: str, tmp_path: Pa
     outputs = [o for cell in result.cells if cell.cell_type == "code" for o in cell.outputs]
     assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)
     assert not [o for o in outputs if o.get("output_type") == "error"]
+
+
+def test_the_judgement_keeps_unjudged_checks_unjudged(case_set: Path, db: str) -> None:
+    app = _app(case_set, db)
+    app.sign_in("Yuni")
+    app.evidence_panels[0].expand()
+    first, second = app.evidence_cards[:2]
+    first.set_checks(valid=True, current=False)  # two judged, two belum dinilai
+    judgement = app.judgement()
+    assert judgement is not None
+    assert judgement.evidence == {first.item_id: EvidenceVerdict(valid=True, current=False)}
+    assert second.item_id not in judgement.evidence  # nothing judged: left out, unjudged
+    for row in app.rows:
+        row.choose("K")
+    assert app.submit()
+    stored = Store(db).attempts("Yuni")[0]
+    assert stored.judgement["evidence"][first.item_id] == {
+        "valid": True, "authentic": None, "current": False, "sufficient": None}
+    items = len(app.session.entry("case-0001").case.evidence)  # type: ignore[union-attr]
+    assert stored.score["evidence_unjudged"] == items - 1  # all but the one partly judged

@@ -144,7 +144,8 @@ class PracticeApp(w.VBox):
 
     @property
     def evidence_cards(self) -> list[EvidenceCard]:
-        """The evidence cards the trainee has opened (only those are judged)."""
+        """The evidence cards built so far (a unit's, once its evidence is opened); an item
+        whose card is not built, or whose checks are all belum dinilai, is unjudged."""
         return [card for panel in self.evidence_panels for card in panel.cards]
 
     @property
