@@ -50,7 +50,9 @@ ISSUERS = ("employer", "trainer", "self", "client")
 PLACEHOLDERS = {"owner", "employer", "project", "role", "signatory", "issuer", "city"}
 ARTEFACT_KEYS = {"id", "kind", "class", "issuer", "signed", "valid_years", "title", "body",
                  "criteria"}
-TOP_KEYS = {"name", "schemes", "sectors", "projects", "public_samples", "artefacts"}
+TOP_KEYS = {"name", "schemes", "sectors", "projects", "public_samples", "employers", "trainers",
+            "roles",
+            "artefacts"}
 ID_RE = re.compile(r"^[a-z0-9_]+$")
 PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
 

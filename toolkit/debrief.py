@@ -62,13 +62,26 @@ def critical_errors(key: AnswerKey, judgement: Judgement, lang: str) -> list[Cri
             "recommendation {given} where the key says {expected}: {reason}", lang=lang,
             given=judgement.recommendation, expected=key.recommendation,
             reason=reason_in(key.reasons.recommendation, lang))))
+    elif key.recommendation == "BK" and bk_units(judgement.units) != bk_units(key.units):
+        found.append(CriticalError(kind="wrong_recommendation", where="recommendation", why=_(
+            "BK must name the units that fell short: the key names {expected}, you named "
+            "{given}", lang=lang, expected=", ".join(bk_units(key.units)) or "-",
+            given=", ".join(bk_units(judgement.units)) or "-")))
     for item, verdict in key.evidence.items():
         given = judgement.evidence.get(item)
-        if not verdict.authentic and given is not None and given.authentic is True:
-            found.append(CriticalError(kind="accepted_inauthentic", where=item, why=_(
-                "accepted as authentic, but it is not: {reason}", lang=lang,
-                reason=reason_in(key.reasons.evidence.get(item), lang))))
+        checked = None if given is None else given.authentic
+        if verdict.authentic or checked is False:
+            continue
+        message = ("accepted as authentic, but it is not: {reason}" if checked else
+                   "not checked for authenticity, but it is not authentic: {reason}")
+        found.append(CriticalError(kind="accepted_inauthentic", where=item, why=_(
+            message, lang=lang, reason=reason_in(key.reasons.evidence.get(item), lang))))
     return found
+
+
+def bk_units(units: dict[str, str]) -> list[str]:
+    """The units decided BK, in order."""
+    return [code for code, verdict in units.items() if verdict == "BK"]
 
 
 def flaw_outcomes(key: AnswerKey, judgement: Judgement) -> list[FlawOutcome]:
@@ -106,8 +119,9 @@ def build_debrief(key: AnswerKey, judgement: Judgement, lang: str) -> list[Debri
                 target=item, kind="evidence", expected=checks_text(verdict, lang),
                 given=None if given_checks is None else checks_text(given_checks, lang),
                 reason=reason_in(key.reasons.evidence.get(item), lang),
-                critical=not verdict.authentic and given_checks is not None
-                and given_checks.authentic is True, rules=differing))
+                critical=not verdict.authentic and (
+                    given_checks is None or given_checks.authentic is not False),
+                rules=differing))
     for unit, expected in key.units.items():
         given_unit = judgement.units.get(unit)
         if given_unit != expected:
@@ -182,15 +196,22 @@ def format_lines(report: ScoreReport) -> list[str]:
         lines.append(_("Follow-ups where due: {done} asked, {missed} missed", lang=lang,
                        done=len(report.follow_ups_credited),
                        missed=len(report.follow_ups_missed)))
-    if report.debrief:
+    rest = [item for item in report.debrief if not item.critical]  # critical ones: above
+    if rest:
         lines.append(_("Debrief:", lang=lang))
-    for item in report.debrief:
-        mark = "!" if item.critical else "-"
+    for item in rest:
         lines.append(_("{mark} {target}: key {expected}, yours {given}: {reason}", lang=lang,
-                       mark=mark, target=item.target, expected=_show(item.expected, lang),
+                       mark="-", target=item.target, expected=_show(item.expected, lang),
                        given=_show(item.given, lang), reason=item.reason))
     return lines
 
 
-__all__ = ["build_debrief", "checks_text", "critical_errors", "flaw_outcomes", "format_lines",
-           "reason_in"]
+__all__ = [
+    "bk_units",
+    "build_debrief",
+    "checks_text",
+    "critical_errors",
+    "flaw_outcomes",
+    "format_lines",
+    "reason_in",
+]

@@ -1,9 +1,11 @@
 """Score a trainee's judgement of a case against the answer key: pass or not, and why.
 
-The report says first whether the **case is passed**: no critical error and the right
-recommendation. Critical errors (``critical_errors``) are a KUK or unit judged K that the
-key says BK (*K keliru, seharusnya BK*), a wrong recommendation, and accepting a document
-whose flaw breaks authenticity (another person's, forged, copied). Then come agreement on
+The report says first whether the **case is passed**: every KUK judged, no critical error
+and the right recommendation. Critical errors (``critical_errors``) are a KUK or unit
+judged K that the key says BK (*K keliru, seharusnya BK*), a wrong recommendation (a BK
+recommendation must also name the units that fell short), and accepting a document whose
+flaw breaks authenticity (another person's, forged, copied) — judging it authentic, or
+leaving its authenticity unchecked. Then come agreement on
 every KUK (share over *all* KUK of the case, unjudged ones counted as such; Cohen's kappa
 and Gwet's AC1 over the judged KUK, and kappa with "unjudged" as a category of its own),
 the four rules of evidence per item (each check three-state: met, not met, not judged),
@@ -210,8 +212,9 @@ def score_many(key: AnswerKey, judgements: Sequence[Judgement],
         asked = set(judgement.follow_ups)
         critical = critical_errors(key, judgement, lang)
         right = judgement.recommendation == key.recommendation
+        complete = bool(judged[row].all())
         reports.append(ScoreReport(
-            case=key.case, language=lang, passed=right and not critical,
+            case=key.case, language=lang, passed=right and complete and not critical,
             critical_errors=critical, criteria_total=len(kuks),
             criteria_agreed=int(agree[row].sum()), criteria_missing=int((~judged[row]).sum()),
             criteria_unjudged=int((~judged[row]).sum()),

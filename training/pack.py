@@ -34,7 +34,7 @@ from typing import Any
 
 from matplotlib.figure import Figure
 
-from toolkit.cases import AnswerKey, Case, CaseError, FlawRates, generate_cases
+from toolkit.cases import AnswerKey, Case, CaseError, CaseOptions, FlawRates, generate_cases
 from toolkit.cases.io import key_path_for, save_case, save_case_set
 from toolkit.errors import SchemeInvalid
 from toolkit.exporters import export_documents
@@ -139,7 +139,10 @@ def resolve_units(scheme: Scheme, units: str | list[str] | None) -> list[str]:
 
 
 def flaw_rates(flaws: str | dict[str, float] | None) -> FlawRates:
-    """Flaw rates from ``"met=0.6,not_current=0.2"``, a mapping, or nothing (defaults)."""
+    """Flaw rates from ``"met=0.6,not_current=0.2"``, a mapping, or nothing (defaults).
+
+    Flaw rates are knobs of the ``classic`` generator: a pack given them is made by it;
+    otherwise the realistic generator makes it, with ``difficulty`` and ``k_share``."""
     if not flaws:
         return FlawRates()
     if isinstance(flaws, dict):
@@ -207,10 +210,16 @@ def _write_instruments(scheme: Scheme, units: list[str], forms: tuple[str, ...],
     return written
 
 
+def case_options(difficulty: str = "sedang", k_share: float = 0.5) -> CaseOptions:
+    """The realistic generator's knobs from the notebook's parameters."""
+    return CaseOptions(k_share=float(k_share), difficulty=str(difficulty))
+
+
 def build_pack(scheme: str | Path | Scheme | None = None, units: str | list[str] | None = "all",
                seed: int = 1, cases: int = 4, flaws: str | dict[str, float] | None = None,
                language: str = "id", out_dir: str | Path = ".",
-               forms: tuple[str, ...] = DEFAULT_FORMS) -> Pack:
+               forms: tuple[str, ...] = DEFAULT_FORMS, difficulty: str = "sedang",
+               k_share: float = 0.5) -> Pack:
     """Generate cases and keys, instruments and the readable sections; write the pack files."""
     code = language
     loaded = scheme if isinstance(scheme, Scheme) else read_scheme(scheme or sample_scheme_path())
@@ -218,8 +227,10 @@ def build_pack(scheme: str | Path | Scheme | None = None, units: str | list[str]
     trainee, trainer = out / TRAINEE_DIR, out / TRAINER_DIR
     with use_language(code):
         chosen = resolve_units(loaded, units)
-        pairs = generate_cases(loaded, count=cases, seed=seed, units=chosen,
-                               flaws=flaw_rates(flaws), language=code)
+        rates = flaw_rates(flaws)
+        pairs = generate_cases(loaded, count=cases, seed=seed, units=chosen, flaws=rates,
+                               language=code, generator="classic" if flaws else "default",
+                               options=None if flaws else case_options(difficulty, k_share))
         case_list = [c for c, _k in pairs]
         files = _write_trainee_cases(case_list, trainee / "cases")
         files += _write_instruments(loaded, chosen, forms, trainee)
@@ -242,7 +253,8 @@ def build_pack(scheme: str | Path | Scheme | None = None, units: str | list[str]
         sidecar = {
             "parameters": {"scheme": str(scheme) if isinstance(scheme, str | Path) else None,
                            "units": units, "seed": seed, "cases": cases,
-                           "flaws": flaw_rates(flaws).to_text(), "language": code},
+                           "flaws": flaw_rates(flaws).to_text() if flaws else None,
+                           "difficulty": difficulty, "k_share": k_share, "language": code},
             "scheme": {"code": loaded.code, "title": loaded.title},
             "units": chosen,
             "cases": [row.__dict__ for row in rows],
@@ -294,6 +306,10 @@ def check_parameters(parameters: dict[str, Any]) -> list[tuple[str, str]]:
         flaw_rates(parameters.get("flaws"))
     except CaseError as exc:
         problems.append(("flaws", str(exc)))
+    try:
+        case_options(parameters.get("difficulty", "sedang"), parameters.get("k_share", 0.5))
+    except (CaseError, TypeError, ValueError) as exc:
+        problems.append(("difficulty" if "difficulty" in str(exc) else "k_share", str(exc)))
     if parameters.get("language", "id") not in LANGUAGES:
         problems.append(("language", _("unsupported language {code!r}; choose one of: "
                                        "{known}", code=parameters.get("language"),

@@ -7,7 +7,6 @@ wrong with a document come from the ``register_flaw_types`` hook
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -196,6 +195,13 @@ class DefaultRule:
                follow_ups: FollowUps | None = None,
                catalogue: EvidenceCatalogue | None = None) -> AnswerKey:
         """The answer key of ``case`` under the scheme's settings and catalogue."""
+        return self.findings(case, scheme, fixed, follow_ups, catalogue)[0]
+
+    def findings(self, case: Case, scheme: Scheme, fixed: FixedValues | None = None,
+                 follow_ups: FollowUps | None = None,
+                 catalogue: EvidenceCatalogue | None = None,
+                 ) -> tuple[AnswerKey, dict[str, list[str]]]:
+        """The key, and the flaw types found in each document (by item id)."""
         fixed = fixed or {}
         policy = RuleSettings.from_scheme(scheme)
         for code in case.units:
@@ -259,10 +265,11 @@ class DefaultRule:
             reasons.units[code] = unit_reason(criteria, code)
         overall = verdict_or(fixed.get("recommendation"), recommendation(units))
         reasons.recommendation = recommendation_reason(units)
-        return AnswerKey(case=case.id, criteria=criteria, evidence=evidence, units=units,
-                         recommendation=overall, rule=self.name,
-                         scheme_version=scheme.version_hash(), reasons=reasons,
-                         follow_up_due=due, criteria_flaws=kuk_flaws)
+        key = AnswerKey(case=case.id, criteria=criteria, evidence=evidence, units=units,
+                        recommendation=overall, rule=self.name,
+                        scheme_version=scheme.version_hash(), reasons=reasons,
+                        follow_up_due=due, criteria_flaws=kuk_flaws)
+        return key, {f.item.id: f.flaws for f in found}
 
 
 def _after_follow_up(kuk: str, found: list[_Item], case: Case, follow_ups: FollowUps | None,
@@ -284,14 +291,7 @@ def _after_follow_up(kuk: str, found: list[_Item], case: Case, follow_ups: Follo
 def item_flaws(case: Case, scheme: Scheme, host: PluginHost | None = None,
                catalogue: EvidenceCatalogue | None = None) -> dict[str, list[str]]:
     """The flaw types the default rule finds in each document of ``case`` (by item id)."""
-    policy = RuleSettings.from_scheme(scheme)
-    texts: Mapping[str, str] = {ref.id: ref.text for ref in scheme.iter_criteria(case.units)}
-    ctx = RuleContext(case, catalogue or catalogue_for(scheme, host), texts,
-                      currency_cutoff(case.assessment_date, policy.currency_years),
-                      policy.currency_years)
-    types = [t for t in flaw_types(host).values() if t.scope == "item"]
-    return {item.id: _judge_item(item, ctx, types, policy.validity_overlap, {}).flaws
-            for item in case.evidence}
+    return DefaultRule(host=host).findings(case, scheme, catalogue=catalogue)[1]
 
 
 __all__ = ["WEAK_KINDS", "DefaultRule", "grade_answer", "item_flaws"]

@@ -49,11 +49,14 @@ class BuiltinFlaw:
         if self.needs in ("employer", "joined") and (
                 artefact is None or artefact.issuer != "employer" or not item.issuer):
             return False
+        job = next((j for j in ctx.employment if j.employer == item.issuer), None)
         if self.needs == "joined":  # the job must have begun inside the currency window
-            job = next((j for j in ctx.employment if j.employer == item.issuer), None)
             return job is not None and job.start > ctx.cutoff + timedelta(days=60)
+        if self.name == "too_old" and job is not None:  # the job must reach back past it
+            return job.start < ctx.cutoff - timedelta(days=30)
         if self.name == "not_relevant":
-            return artefact is not None
+            return artefact is not None and any(k not in artefact.criteria
+                                                for k in ctx.criteria)
         return True
 
     def plant(self, item: EvidenceItem, ctx: PlantContext) -> None:
@@ -70,8 +73,10 @@ class BuiltinFlaw:
 def _plant_not_relevant(item: EvidenceItem, ctx: PlantContext) -> None:
     artefact = ctx.catalogue.artefact(item.artefact)
     backed = set(artefact.criteria) if artefact else set()
-    others = [k for k in item.claims if k not in backed] or item.claims
-    item.claims = others
+    others = [k for k in ctx.criteria if k not in backed]
+    if others:
+        item.claims = sorted(ctx.rng.sample(others, k=min(2, len(others))),
+                             key=ctx.criteria.index)
 
 
 def _detect_not_relevant(item: EvidenceItem, ctx: RuleContext) -> LocalizedText | None:
@@ -134,10 +139,10 @@ def _detect_expired(item: EvidenceItem, ctx: RuleContext) -> LocalizedText | Non
 
 def _plant_copied(item: EvidenceItem, ctx: PlantContext) -> None:
     sample = ctx.rng.choice(ctx.catalogue.public_samples or ["contoh umum"])
-    note = {"id": " Catatan pada berkas: disusun mengikuti {sample}; riwayat perubahan hanya "
-                  "satu unggahan.",
-            "en": " Note in the files: made following {sample}; the change history is a "
-                  "single upload."}
+    note = {"id": " Keterangan pada berkas menyebut sumber: {sample}; isinya sama dengan contoh "
+                  "tersebut.",
+            "en": " A note in the files names its source: {sample}; the content is the same as "
+                  "that sample."}
     item.summary += note.get(ctx.lang, note["en"]).format(sample=sample)
 
 
@@ -232,10 +237,19 @@ def _detect_before_joining(item: EvidenceItem, ctx: RuleContext) -> LocalizedTex
 
 
 def _plant_attendance(item: EvidenceItem, ctx: PlantContext) -> None:
-    item.certifies = "attendance"
-    note = {"id": " Sertifikat ini menyatakan kehadiran; tidak ada uji atau penilaian.",
-            "en": " This certificate states attendance; there was no test or assessment."}
-    item.summary += note.get(ctx.lang, note["en"])
+    item.certifies, item.valid_until = "attendance", None
+    hours = ctx.rng.choice((8, 16, 24, 32))
+    title = {"id": "Sertifikat keikutsertaan", "en": "Certificate of attendance"}
+    text = {"id": "Sertifikat keikutsertaan dari {issuer} atas nama {owner}: telah mengikuti "
+                  "pelatihan selama {hours} jam pelajaran. Tidak ada uji atau penilaian; "
+                  "sertifikat ini hanya menyatakan kehadiran.",
+            "en": "Certificate of attendance from {issuer} to {owner}: took part in {hours} "
+                  "hours of training. There was no test or assessment; it states attendance "
+                  "only."}
+    topic = item.title.partition(":")[2].strip() or item.title
+    item.title = f"{title.get(ctx.lang, title['en'])}: {topic}"
+    item.summary = text.get(ctx.lang, text["en"]).format(issuer=item.issuer, owner=item.owner,
+                                                         hours=hours)
 
 
 def _detect_attendance(item: EvidenceItem, ctx: RuleContext) -> LocalizedText | None:
@@ -266,12 +280,11 @@ def _detect_knowledge(item: EvidenceItem, ctx: RuleContext) -> LocalizedText | N
 
 
 def _plant_too_old(item: EvidenceItem, ctx: PlantContext) -> None:
+    job = next((j for j in ctx.employment if j.employer == item.issuer), None)
+    room = (ctx.cutoff - job.start).days - 1 if job is not None else 5 * 365
     days = ctx.rng.randint(15, 90) if ctx.subtle else ctx.rng.randint(200, 5 * 365)
-    item.date = ctx.cutoff - timedelta(days=days)
+    item.date = ctx.cutoff - timedelta(days=max(1, min(days, room)))
     item.valid_until = None
-    for job in ctx.employment:
-        if job.employer == item.issuer and job.start > item.date:
-            job.start = item.date - timedelta(days=30)
 
 
 def _detect_too_old(item: EvidenceItem, ctx: RuleContext) -> LocalizedText | None:

@@ -77,6 +77,7 @@ class PlantContext:
     catalogue: EvidenceCatalogue
     strangers: list[str]  # employers the asesi never worked for
     subtle: bool = False  # sulit: smaller gaps in dates, more plausible names
+    criteria: list[str] = field(default_factory=list)  # the KUK assessed, in order
 
 
 class FlawType(Protocol):

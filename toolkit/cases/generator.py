@@ -27,12 +27,11 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field, fields
-from datetime import date, timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from ..i18n import _, normalize_language
 from ..scheme import Scheme
-from .model import Case, CaseError, FollowUps
+from .model import AnswerKey, Case, CaseError, FollowUps
 
 if TYPE_CHECKING:
     from ..plugins import PluginHost
@@ -162,6 +161,7 @@ class GeneratedCase:
     truly_met: dict[str, bool]
     follow_ups: FollowUps | None = None
     criteria_flaws: dict[str, list[str]] = field(default_factory=dict)
+    key: AnswerKey | None = None  # the default rule's key, when the generator derived it
 
 
 class CaseGenerator(Protocol):
@@ -203,15 +203,5 @@ class DefaultGenerator:
                                                                             self.name)
 
 
-def first_day() -> date:
-    """The earliest assessment date of generated cases."""
-    return date(2024, 1, 1)
-
-
-def days(count: int) -> timedelta:
-    """``count`` days."""
-    return timedelta(days=count)
-
-
 __all__ = ["DIFFICULTIES", "CaseGenerator", "CaseOptions", "DefaultGenerator", "FlawRates",
-           "GeneratedCase", "days", "first_day"]
+           "GeneratedCase"]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..i18n import _
 from ..scheme import Scheme
+from .default_rule import DefaultRule
 from .generator import CaseGenerator, CaseOptions, FlawRates, GeneratedCase
 from .model import (
     VERDICTS,
@@ -104,8 +105,12 @@ def generate_case_set(scheme: Scheme, count: int = 1, seed: int = 0,
     for number in range(1, count + 1):
         made: GeneratedCase = make.generate(scheme, case_id(number), seed, chosen,
                                             flaws or FlawRates(), language, **extra)
-        key = (policy.derive(made.case, scheme, follow_ups=made.follow_ups) if follows
-               else policy.derive(made.case, scheme))
+        if made.key is not None and isinstance(policy, DefaultRule) and policy.host in (
+                None, host):
+            key = made.key  # the generator derived it with this very rule
+        else:
+            key = (policy.derive(made.case, scheme, follow_ups=made.follow_ups) if follows
+                   else policy.derive(made.case, scheme))
         key.flaws = made.flaws
         key.truly_met = made.truly_met
         key.criteria_flaws = {**key.criteria_flaws, **{

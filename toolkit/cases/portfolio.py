@@ -29,12 +29,12 @@ from .model import (
     Employment,
     EvidenceItem,
     EvidenceKind,
-    FollowUpResult,
     FollowUps,
     Observation,
     QuestionAnswer,
     SelfClaim,
 )
+from .reveals import bank_questions, prepare_follow_ups
 from .rules import RuleSettings, currency_cutoff
 
 if TYPE_CHECKING:
@@ -119,13 +119,14 @@ class CaseWriter:
                 others.append(person)
         self.others = others
         employers = rng.sample(self.employers, k=min(3, len(self.employers)))
-        self.role = rng.choice(T.ROLES[self.lang])
+        roles = list(self.catalogue.roles.get(self.lang) or T.ROLES[self.lang])
+        self.role = rng.choice(roles)
         start = self.assessed - timedelta(days=rng.randint(300, 8 * 365))
         jobs = [Employment(employer=employers[0], role=self.role, start=start,
                            supervisor=self._person(family))]
         if rng.random() < 0.5 and len(employers) > 1:
             end = start - timedelta(days=rng.randint(20, 200))
-            jobs.insert(0, Employment(employer=employers[1], role=rng.choice(T.ROLES[self.lang]),
+            jobs.insert(0, Employment(employer=employers[1], role=rng.choice(roles),
                                       start=end - timedelta(days=rng.randint(365, 4 * 365)),
                                       end=end, supervisor=self._person(family)))
         self.jobs = jobs
@@ -136,7 +137,7 @@ class CaseWriter:
     def _plant_context(self) -> PlantContext:
         return PlantContext(self.rng, self.lang, self.name, self.others, self.jobs,
                             self.assessed, self.cutoff, self.catalogue, self.strangers,
-                            self.tier.subtle)
+                            self.tier.subtle, self.kuks)
 
     # -- documents ------------------------------------------------------------------
     def _window_jobs(self) -> list[Employment]:
@@ -361,33 +362,8 @@ class CaseWriter:
     def follow_ups(self, case_id: str, met: dict[str, bool],
                    bank: dict[str, tuple[str, str]]) -> FollowUps:
         """What each follow-up on each KUK reveals, true to whether it is met."""
-        lang, job = self.lang, self.jobs[-1]
-        prepared: dict[str, dict[str, FollowUpResult]] = {}
-        for number, kuk in enumerate(self.kuks, start=1):
-            yes = met[kuk]
-            question, expected = bank.get(kuk) or (
-                P.GENERIC_QUESTION[lang].format(label=self.labels[kuk]), P.GENERIC_EXPECTED[lang])
-            answer = (P.RIGHT_PREFIX[lang] + expected) if yes else self.rng.choice(
-                P.WRONG_ANSWER[lang])
-            text = (P.CLARIFICATION_YES if yes else P.CLARIFICATION_NO)[lang].format(
-                supervisor=job.supervisor, employer=job.employer, date=self.assessed.isoformat())
-            clarification = EvidenceItem(
-                id=f"F{number:02d}", kind=EvidenceKind.THIRD_PARTY_REPORT,
-                title=P.CLARIFICATION_TITLE[lang], date=self.assessed, owner=self.name,
-                issuer=job.employer, claims=[kuk] if yes else [], summary=text,
-                evidence_class="TL", signatory=job.supervisor,
-                signatory_role=P.SIGNATORY_ROLE[lang], signed=True, stamped=True)
-            prepared[kuk] = {
-                "question": FollowUpResult(answer=QuestionAnswer(
-                    criterion=kuk, question=question, answer=answer, expected=expected,
-                    form="FR.IA.07")),
-                "demonstration": FollowUpResult(observation=Observation(
-                    criterion=kuk, note=self.rng.choice(
-                        (P.OBSERVED_MET if yes else P.OBSERVED_NOT_MET)[lang]),
-                    result="met" if yes else "not_met")),
-                "third_party": FollowUpResult(item=clarification),
-            }
-        return FollowUps(case=case_id, criteria=prepared)  # type: ignore[arg-type]
+        return prepare_follow_ups(case_id, self.kuks, self.labels, met, bank, self.jobs[-1],
+                                  self.name, self.assessed, self.lang, self.rng)
 
     def self_assess(self, gaps: set[str]) -> None:
         """The APL.02 rows: the asesi claims K (mostly) and names the documents."""
@@ -404,7 +380,7 @@ class CaseWriter:
     # -- the whole case -------------------------------------------------------------------
     def write(self, case_id: str, seed: int, generator: str) -> GeneratedCase:
         """Plan, write, derive and check one case."""
-        from .default_rule import DefaultRule, item_flaws
+        from .default_rule import DefaultRule
 
         bank = bank_questions(self.scheme, self.lang, self.kuks, self.labels)
         gaps, thin, _problem = self.plan()
@@ -435,10 +411,9 @@ class CaseWriter:
                 break
             for kuk in wrong:
                 self._repair(case, kuk, met[kuk])
-        found = item_flaws(case, self.scheme, self.host, self.catalogue)
-        planted = {d.item.id: list(dict.fromkeys([*d.flaws, *found.get(d.item.id, [])]))
-                   for d in self.docs}
-        return GeneratedCase(case, planted, met, follow, dict(self.criteria_flaws))
+            key = rule.derive(case, self.scheme, follow_ups=follow, catalogue=self.catalogue)
+        planted = {d.item.id: list(d.flaws) for d in self.docs}
+        return GeneratedCase(case, planted, met, follow, dict(self.criteria_flaws), key)
 
     def _weakly_backed(self, protected: set[str]) -> set[str]:
         """KUK that a distractor must not touch: fewer than two sound sources."""
@@ -486,33 +461,4 @@ class CaseWriter:
             self_assessment=self.claims)
 
 
-def bank_questions(scheme: Scheme, lang: str, kuks: list[str],
-                   labels: dict[str, str]) -> dict[str, tuple[str, str]]:
-    """Per KUK, the first oral or supporting question of the scheme's bundled bank and its
-    expected answer (an empty mapping when the scheme has no bank, or the case is not in
-    the scheme's language: banks are written in one)."""
-    from ..instruments.bank import load_bank
-    from .catalogue import bundled_catalogue_paths
-
-    found: dict[str, tuple[str, str]] = {}
-    if lang != scheme.language:
-        return found
-    folder = bundled_catalogue_paths()[0].parent if bundled_catalogue_paths() else None
-    if folder is None:
-        return found
-    for path in sorted(folder.glob("*.bank.yaml")):
-        bank = load_bank(path)
-        if bank.scheme != scheme.code:
-            continue
-        for code, unit_bank in bank.units.items():
-            for question in unit_bank.questions:
-                if question.kind not in ("oral", "supporting") or not question.answer:
-                    continue
-                for label in question.kuk:
-                    kuk = f"{code}/{label}"
-                    if kuk in labels:
-                        found.setdefault(kuk, (question.text, question.answer))
-    return {k: v for k, v in found.items() if k in kuks}
-
-
-__all__ = ["GAP_MODES", "TIERS", "CaseWriter", "Tier", "bank_questions", "fill"]
+__all__ = ["GAP_MODES", "TIERS", "CaseWriter", "Tier", "fill"]

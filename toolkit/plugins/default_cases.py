@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -49,10 +50,15 @@ def register_flaw_types() -> list[Any]:
     return list(BUILTIN_FLAWS)
 
 
+@lru_cache(maxsize=8)
+def _bundled(paths: tuple[tuple[str, float], ...]) -> tuple[Any, ...]:
+    return tuple(load_catalogue(path) for path, _mtime in paths)
+
+
 @hookimpl
 def register_evidence_catalogues() -> list[Any]:
-    """The bundled evidence catalogues (``toolkit/data/*.evidence.yaml``)."""
-    return [load_catalogue(path) for path in bundled_catalogue_paths()]
+    """The bundled evidence catalogues (``toolkit/data/*.evidence.yaml``), read once."""
+    return list(_bundled(tuple((str(p), p.stat().st_mtime) for p in bundled_catalogue_paths())))
 
 
 @hookimpl
