@@ -1,4 +1,8 @@
-"""Sign in with a name (prefilled with the JupyterHub user when there is one)."""
+"""Sign in with a name (prefilled with the JupyterHub user when there is one).
+
+The sign-in is the top of the page: the app's title, one sentence on what it is (until
+the trainee has signed in), and the name field; Enter in the field starts, as the button.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from toolkit.store import NAME_MAX
 
 from .look import Look, esc
 
+_TITLE_STYLE = "font-size: 1.5em; margin: 0.3em 0 0.1em"
 _NAME = re.compile(r"^[\w][\w .,'@-]*$")
 
 
@@ -23,24 +28,35 @@ def clean_name(text: object) -> str | None:
     return name
 
 
-class SignIn(w.HBox):
-    """A name field and a start button; :attr:`trainee` is set once the name is accepted."""
+class SignIn(w.VBox):
+    """Title, what the app is, a name field and a start button; :attr:`trainee` is set once
+    the name is accepted (by the button or by Enter in the field)."""
 
     def __init__(self, look: Look, lang: str, user: str = "") -> None:
         self._lang = lang
         self.trainee: str | None = None
+        title = esc(_("Assessor practice", lang=lang))
+        intro = esc(_("Practise judging a simulated asesi: study the evidence, mark every KUK "
+                      "K or BK, check the evidence against VATM, submit, and read the debrief "
+                      "against the answer key.", lang=lang))
+        self._title = look.html(f'<h1 class="asesorlab-title" style="{_TITLE_STYLE}">{title}'
+                                "</h1>", layout=look.full)
+        self._intro = look.html(f'<p class="asesorlab-intro" style="margin: 0 0 0.4em">{intro}'
+                                "</p>", layout=look.full)
+        # continuous_update: the field's text is in the kernel before Enter's submit arrives
         self._name = w.Text(value=user, placeholder=_("Your name", lang=lang),
-                            description=_("Trainee", lang=lang), continuous_update=False,
+                            description=_("Trainee", lang=lang), continuous_update=True,
                             layout=w.Layout(width="320px"), style=look.text_style)
         self._name.add_class("asesorlab-trainee")
         self._start = look.button(_("Start", lang=lang), "asesorlab-start",
                                   button_style="primary", icon="play")
         self._message = look.html("", layout=look.auto)
-        super().__init__([self._name, self._start, self._message], layout=look.bar)
+        self._bar = w.HBox([self._name, self._start, self._message], layout=look.bar)
+        super().__init__([self._title, self._intro, self._bar], layout=look.full)
         self.add_class("asesorlab-signin")
         self._handlers: list[Callable[[str], None]] = []
         self._start.on_click(self._on_start_click)
-        self._name.on_submit(self._on_name_submit)
+        self._name.on_msg(self._on_name_msg)
 
     def on_start(self, callback: Callable[[str], None]) -> None:
         """Call ``callback(trainee)`` when an acceptable name is submitted."""
@@ -58,14 +74,17 @@ class SignIn(w.HBox):
             return
         self.trainee = trainee
         self._message.value = esc(_("Signed in as {name}", lang=self._lang, name=trainee))
+        self.children = [self._title, self._bar]  # what the app is: said before sign-in
         for handler in self._handlers:
             handler(trainee)
 
     def _on_start_click(self, _button: w.Button) -> None:
         self.start()
 
-    def _on_name_submit(self, _text: w.Text) -> None:
-        self.start()
+    def _on_name_msg(self, _text: w.Text, content: dict[str, object],
+                     _buffers: list[object]) -> None:
+        if content.get("event") == "submit":  # Enter in the field (Text.on_submit is deprecated)
+            self.start()
 
 
 __all__ = ["SignIn", "clean_name"]
