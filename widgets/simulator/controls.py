@@ -29,7 +29,7 @@ class SimulatorControls(w.VBox):
         self._save_handlers: list[Callable[[], None]] = []
         style = {"description_width": "14em"}
         self._units = w.SelectMultiple(description=_("Units", lang=lang), rows=5, style=style,
-                                       layout=w.Layout(width="100%"))
+                                       layout=w.Layout(width="auto"))
         self._seed = w.BoundedIntText(value=0, min=0, max=2**31 - 1,
                                       description=_("Seed", lang=lang), style=style)
         defaults = FlawRates()
@@ -37,20 +37,23 @@ class SimulatorControls(w.VBox):
         self._rates = {name: w.FloatSlider(value=getattr(defaults, name), min=0.0, max=1.0,
                                            step=0.05, description=labels[name], style=style,
                                            continuous_update=False,
-                                           layout=w.Layout(width="34em"))
+                                           layout=w.Layout(width="auto", max_width="34em"))
                        for name in FlawRates.names()}
         generate = w.Button(description=_("Generate case", lang=lang), icon="random",
                             button_style="primary", layout=w.Layout(width="auto"))
         generate.add_class("asesorlab-generate")
         generate.on_click(lambda _button: self.generate())
         self._out_dir = w.Text(value="cases", description=_("Save to folder", lang=lang),
-                               style=style)
+                               style={"description_width": "auto"},
+                               layout=w.Layout(width="auto", flex="0 1 22em", min_width="0"))
         save = w.Button(description=_("Save case and key", lang=lang), icon="save",
                         layout=w.Layout(width="auto"))
         save.add_class("asesorlab-save-case")
         save.on_click(lambda _button: self.save())
         super().__init__([self._units, self._seed, *self._rates.values(),
-                          w.HBox([generate, self._out_dir, save])],
+                          w.HBox([generate, self._out_dir, save],
+                                 layout=w.Layout(width="100%", flex_flow="row wrap",
+                                                 align_items="center"))],
                          layout=w.Layout(width="100%"))
         self.add_class("asesorlab-simulator-controls")
 

@@ -50,9 +50,13 @@ class CaseSimulator(w.VBox):
         self._view = TraineeView(self._lang)
         self._review = KeyReview(self._lang)
         self._review.on_override(self._override)
-        super().__init__([self._controls, self._status,
-                          w.HBox([self._view, self._review], layout=w.Layout(width="100%"))],
-                         layout=w.Layout(width="100%"))
+        # the case and its key side by side when the pane is wide enough, else one above
+        # the other: never wider than the pane (no horizontal scrolling)
+        body = w.HBox([self._view, self._review],
+                      layout=w.Layout(width="100%", flex_flow="row wrap",
+                                      align_items="flex-start", overflow="hidden"))
+        super().__init__([self._controls, self._status, body],
+                         layout=w.Layout(width="100%", overflow="hidden"))
         self.add_class("asesorlab-simulator")
 
     # -- public ------------------------------------------------------------------
@@ -96,9 +100,9 @@ class CaseSimulator(w.VBox):
         return self._generate()
 
     def override(self, target: str, value: str | bool, note: str) -> bool:
-        """Override one verdict of the key with a note (as the Override button does)."""
-        self._review.override(target, value, note)
-        return not self._status.value.startswith('<span class="asesorlab-error"')
+        """Override one verdict of the key with a note (as the Override button does); the
+        outcome is shown beside the button (:attr:`KeyReview.message`)."""
+        return self._review.override(target, value, note)
 
     def save(self, out_dir: str | Path | None = None) -> list[Path]:
         """Write the case and key files to ``out_dir`` (or the controls' folder)."""
@@ -126,10 +130,9 @@ class CaseSimulator(w.VBox):
                    count=len(case.evidence), kuk=len(key.criteria), lang=self._lang))
         return True
 
-    def _override(self, target: str, value: str | bool, note: str) -> None:
+    def _override(self, target: str, value: str | bool, note: str) -> str | None:
         if self._case is None or self._key is None:
-            self._fail(_("Generate a case first.", lang=self._lang))
-            return
+            return _("Generate a case first.", lang=self._lang)
         wanted = Override(target=target or "", value=value, note=note)
         kept = [o for o in self._key.overrides if o.target != wanted.target] + [wanted]
         with language(self._lang):
@@ -137,12 +140,11 @@ class CaseSimulator(w.VBox):
                 key = derive_key(self._case, self._scheme, overrides=kept, previous=self._key,
                                  host=self._host)
             except (CaseError, PluginLookupError) as exc:
-                self._fail(str(exc))
-                return
+                return str(exc)
         self._key = key
         self._overrides[_fingerprint(self._case)] = list(key.overrides)
         self._show()
-        self._ok(_("Override saved in the key: {target}", target=target, lang=self._lang))
+        return None
 
     def _save(self) -> list[Path]:
         if self._case is None or self._key is None:
@@ -164,7 +166,7 @@ class CaseSimulator(w.VBox):
         labels = {ref.id: f"{ref.unit.code} {ref.label}"
                   for ref in self._scheme.iter_criteria(self._case.units)}
         self._view.show(self._case, labels)
-        self._review.show(self._key, self._scheme)
+        self._review.show(self._key, self._scheme, self._case)
 
     def _ok(self, message: str) -> None:
         self._status.value = f'<span class="asesorlab-ok">{html.escape(message)}</span>'
