@@ -7,7 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from labserver import ROOT, LabServer, open_notebook, run_all_cells_from_menu
+from labserver import (
+    ROOT,
+    LabServer,
+    generate_in_simulator,
+    open_notebook,
+    run_all_cells_from_menu,
+)
 
 from toolkit.schemeio import read_scheme, sample_scheme_path
 
@@ -64,12 +70,7 @@ def test_author_notebook_edits_and_saves_the_scheme(lab: LabServer, page, artifa
     assert saved.units[0].elements[0].criteria[0].text == NEW_KUK
     assert saved.units[1:] == read_scheme(sample_scheme_path()).units[1:]
 
-    page.locator(".lm-TabBar-tab", has_text="Simulator kasus").click()
-    simulator = page.locator(".asesorlab-simulator")
-    expect(simulator).to_be_visible(timeout=30_000)
-    simulator.locator(".asesorlab-generate").click()
-    expect(simulator.locator(".asesorlab-evidence").first).to_be_visible(timeout=30_000)
-    expect(simulator.locator(".asesorlab-key")).to_contain_text("Kunci jawaban")
+    simulator = generate_in_simulator(page)
     for select in simulator.locator(".asesorlab-key select").all():
         expect(select).not_to_have_value("")
     _shot(page, simulator, artifacts, "author-simulator.png")

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from a11y import assert_no_violations
-from labserver import open_notebook, run_all_cells_from_menu
+from labserver import generate_in_simulator, open_notebook, run_all_cells_from_menu
 
 pytestmark = [pytest.mark.browser, pytest.mark.server, pytest.mark.kernel, pytest.mark.slow]
 
@@ -62,12 +62,7 @@ def test_simulator_and_key_review_fit_1280_and_say_errors_beside_the_form(
     expect(editor).to_be_visible(timeout=60_000)
     assert_no_violations(page, impact="critical", include=".asesorlab-author")
 
-    page.locator(".lm-TabBar-tab", has_text="Simulator kasus").click()
-    simulator = page.locator(".asesorlab-simulator")
-    expect(simulator).to_be_visible(timeout=30_000)
-    simulator.locator(".asesorlab-generate").click()
-    expect(simulator.locator(".asesorlab-evidence").first).to_be_visible(timeout=30_000)
-    expect(simulator.locator(".asesorlab-key")).to_contain_text("Kunci jawaban")
+    simulator = generate_in_simulator(page)
     simulator.evaluate("element => element.scrollIntoView({block: 'start'})")
     page.screenshot(path=str(artifacts / "author-simulator-1280.png"))
     _fits(page, ".asesorlab-simulator")

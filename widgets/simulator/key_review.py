@@ -14,8 +14,8 @@ from .override_form import RULES, OverrideForm, OverrideHandler, choices, target
 # the key's tables wrap inside their half of the pane instead of pushing it wider
 CSS = """
 .asesorlab-key table { max-width: 100%; }
-.asesorlab-key td, .asesorlab-key th { overflow-wrap: anywhere; }
-.asesorlab-simulator .widget-html-content { overflow-wrap: anywhere; }
+.asesorlab-key td, .asesorlab-key th { overflow-wrap: break-word; }
+.asesorlab-simulator .widget-html-content { overflow-wrap: break-word; }
 """
 
 
