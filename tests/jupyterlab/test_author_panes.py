@@ -93,3 +93,7 @@ def test_simulator_and_key_review_fit_1280_and_say_errors_beside_the_form(
     assert abs(box["y"] - near["y"]) < 120 and 0 <= box["y"] <= 800 - box["height"]
     page.screenshot(path=str(artifacts / "author-override-message-1280.png"))
     _fits(page, ".asesorlab-simulator")
+
+    page.locator(".lm-TabBar-tab", has_text="Penyusun instrumen").click()
+    expect(page.locator(".asesorlab-builder")).to_be_visible(timeout=60_000)
+    assert_no_violations(page, impact="critical", include=".asesorlab-author")
