@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from toolkit.cases.generator import FlawRates
 from toolkit.cases.io import load_case, load_key
 from toolkit.schemeio import read_scheme, sample_scheme_path
 from widgets.simulator import CaseSimulator
@@ -121,7 +122,10 @@ def test_new_scheme_units_and_english_labels(scheme) -> None:
     smaller = scheme.model_copy(update={"units": scheme.units[2:4]})
     simulator.set_scheme(smaller)
     assert simulator.controls.units == [scheme.units[2].code]
-    simulator.controls.set_rate("met", 1.0)
+    assert simulator.controls.generator == "default"
+    simulator.controls.set_rate("met", 1.0)  # the realistic generator takes no rates
+    assert simulator.controls.flaw_rates() == FlawRates()
+    simulator.controls.generator = "classic"
     assert simulator.controls.flaw_rates().met == 1.0
     assert simulator.generate()
     assert "evidence item(s)" in simulator.status

@@ -1,4 +1,9 @@
-"""The simulator's controls: units, seed, flaw-rate sliders, generate, and where to save."""
+"""The simulator's controls: generator, units, seed, flaw-rate sliders, generate, save.
+
+The flaw-rate sliders are knobs of generators that take rates (the ``classic`` one); the
+built-in realistic generator (``default``) takes none, so they are disabled while it is
+chosen and :meth:`SimulatorControls.flaw_rates` gives the defaults then.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,13 @@ import ipywidgets as w
 from toolkit.cases.generator import FlawRates
 from toolkit.i18n import _
 from toolkit.scheme import Scheme
+
+REALISTIC = "default"
+
+
+def _generator_label(name: str, lang: str) -> str:
+    return {REALISTIC: _("realistic (evidence catalogue)", lang=lang),
+            "classic": _("classic (flaw rates)", lang=lang)}.get(name, name)
 
 
 def _rate_labels(lang: str) -> dict[str, str]:
@@ -28,6 +40,12 @@ class SimulatorControls(w.VBox):
         self._generate_handlers: list[Callable[[], None]] = []
         self._save_handlers: list[Callable[[], None]] = []
         style = {"description_width": "14em"}
+        self._lang = lang
+        self._generator = w.Dropdown(description=_("Case generator", lang=lang), style=style,
+                                     options=[(_generator_label(REALISTIC, lang), REALISTIC)],
+                                     layout=w.Layout(width="auto", max_width="34em"))
+        self._generator.add_class("asesorlab-generator")
+        self._generator.observe(self._on_generator_value, "value")
         self._units = w.SelectMultiple(description=_("Units", lang=lang), rows=5, style=style,
                                        layout=w.Layout(width="auto"))
         self._seed = w.BoundedIntText(value=0, min=0, max=2**31 - 1,
@@ -36,7 +54,7 @@ class SimulatorControls(w.VBox):
         labels = _rate_labels(lang)
         self._rates = {name: w.FloatSlider(value=getattr(defaults, name), min=0.0, max=1.0,
                                            step=0.05, description=labels[name], style=style,
-                                           continuous_update=False,
+                                           continuous_update=False, disabled=True,
                                            layout=w.Layout(width="auto", max_width="34em"))
                        for name in FlawRates.names()}
         generate = w.Button(description=_("Generate case", lang=lang), icon="random",
@@ -50,7 +68,7 @@ class SimulatorControls(w.VBox):
                         layout=w.Layout(width="auto"))
         save.add_class("asesorlab-save-case")
         save.on_click(lambda _button: self.save())
-        super().__init__([self._units, self._seed, *self._rates.values(),
+        super().__init__([self._generator, self._units, self._seed, *self._rates.values(),
                           w.HBox([generate, self._out_dir, save],
                                  layout=w.Layout(width="100%", flex_flow="row wrap",
                                                  align_items="center"))],
@@ -58,6 +76,22 @@ class SimulatorControls(w.VBox):
         self.add_class("asesorlab-simulator-controls")
 
     # -- values ------------------------------------------------------------------
+    def set_generators(self, names: list[str]) -> None:
+        """Offer the case generators ``names`` (plugins included); keep the chosen one."""
+        chosen = self._generator.value
+        self._generator.options = [(_generator_label(n, self._lang), n) for n in names]
+        self._generator.value = chosen if chosen in names else (
+            REALISTIC if REALISTIC in names else names[0])
+
+    @property
+    def generator(self) -> str:
+        """The chosen case generator's name."""
+        return str(self._generator.value)
+
+    @generator.setter
+    def generator(self, name: str) -> None:
+        self._generator.value = name
+
     def set_units(self, scheme: Scheme) -> None:
         """Offer the scheme's units; keep the chosen ones that still exist (else the first)."""
         chosen = set(self._units.value)
@@ -99,8 +133,15 @@ class SimulatorControls(w.VBox):
         self._rates[name].value = value
 
     def flaw_rates(self) -> FlawRates:
-        """The sliders' values as :class:`~toolkit.cases.generator.FlawRates`."""
+        """The sliders' values as :class:`~toolkit.cases.generator.FlawRates` (the defaults
+        for the realistic generator, which takes no rates)."""
+        if self.generator == REALISTIC:
+            return FlawRates()
         return FlawRates(**{name: float(s.value) for name, s in self._rates.items()})
+
+    def _on_generator_value(self, change: dict) -> None:
+        for slider in self._rates.values():
+            slider.disabled = change["new"] == REALISTIC
 
     # -- actions -----------------------------------------------------------------
     def on_generate(self, callback: Callable[[], None]) -> None:
@@ -122,4 +163,4 @@ class SimulatorControls(w.VBox):
             callback()
 
 
-__all__ = ["SimulatorControls"]
+__all__ = ["REALISTIC", "SimulatorControls"]

@@ -18,7 +18,7 @@ from toolkit.cases.io import save_case_set
 from toolkit.cases.keys import derive_key, generate_cases
 from toolkit.cases.model import AnswerKey, Case, CaseError, Override
 from toolkit.i18n import _, get_language, language, normalize_language
-from toolkit.plugins import PluginHost, PluginLookupError
+from toolkit.plugins import PluginHost, PluginLookupError, default_host
 from toolkit.scheme import Scheme
 
 from .controls import SimulatorControls
@@ -43,6 +43,8 @@ class CaseSimulator(w.VBox):
         self._overrides: dict[str, list[Override]] = {}
         self._controls = SimulatorControls(self._lang)
         self._controls.set_units(scheme)
+        self._controls.set_generators([g.name for g in (host or default_host()).collect(
+            "register_case_generators")])
         self._controls.on_generate(self._generate)
         self._controls.on_save(self._save)
         self._status = w.HTML()
@@ -117,7 +119,8 @@ class CaseSimulator(w.VBox):
                 rates = self._controls.flaw_rates()
                 [(case, key)] = generate_cases(self._scheme, 1, self._controls.seed,
                                                self._controls.units or None, rates,
-                                               self._lang, host=self._host)
+                                               self._lang, self._controls.generator,
+                                               host=self._host)
                 kept = self._overrides.get(_fingerprint(case))
                 if kept:
                     key = derive_key(case, self._scheme, overrides=kept, previous=key,
