@@ -196,12 +196,12 @@ def format_lines(report: ScoreReport) -> list[str]:
         lines.append(_("Follow-ups where due: {done} asked, {missed} missed", lang=lang,
                        done=len(report.follow_ups_credited),
                        missed=len(report.follow_ups_missed)))
-    if report.debrief:
+    rest = [item for item in report.debrief if not item.critical]  # critical ones: above
+    if rest:
         lines.append(_("Debrief:", lang=lang))
-    for item in report.debrief:
-        mark = "!" if item.critical else "-"
+    for item in rest:
         lines.append(_("{mark} {target}: key {expected}, yours {given}: {reason}", lang=lang,
-                       mark=mark, target=item.target, expected=_show(item.expected, lang),
+                       mark="-", target=item.target, expected=_show(item.expected, lang),
                        given=_show(item.given, lang), reason=item.reason))
     return lines
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field, fields
-from datetime import date, timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from ..i18n import _, normalize_language
@@ -204,15 +203,5 @@ class DefaultGenerator:
                                                                             self.name)
 
 
-def first_day() -> date:
-    """The earliest assessment date of generated cases."""
-    return date(2024, 1, 1)
-
-
-def days(count: int) -> timedelta:
-    """``count`` days."""
-    return timedelta(days=count)
-
-
 __all__ = ["DIFFICULTIES", "CaseGenerator", "CaseOptions", "DefaultGenerator", "FlawRates",
-           "GeneratedCase", "days", "first_day"]
+           "GeneratedCase"]

@@ -15,8 +15,6 @@ import random
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..scheme import Scheme
@@ -31,16 +29,15 @@ from .model import (
     Employment,
     EvidenceItem,
     EvidenceKind,
-    FollowUpResult,
     FollowUps,
     Observation,
     QuestionAnswer,
     SelfClaim,
 )
+from .reveals import bank_questions, prepare_follow_ups
 from .rules import RuleSettings, currency_cutoff
 
 if TYPE_CHECKING:
-    from ..instruments.bank import InstrumentBank
     from ..plugins import PluginHost
 
 _FIRST_DAY = date(2024, 1, 1)
@@ -365,33 +362,8 @@ class CaseWriter:
     def follow_ups(self, case_id: str, met: dict[str, bool],
                    bank: dict[str, tuple[str, str]]) -> FollowUps:
         """What each follow-up on each KUK reveals, true to whether it is met."""
-        lang, job = self.lang, self.jobs[-1]
-        prepared: dict[str, dict[str, FollowUpResult]] = {}
-        for number, kuk in enumerate(self.kuks, start=1):
-            yes = met[kuk]
-            question, expected = bank.get(kuk) or (
-                P.GENERIC_QUESTION[lang].format(label=self.labels[kuk]), P.GENERIC_EXPECTED[lang])
-            answer = (P.RIGHT_PREFIX[lang] + expected) if yes else self.rng.choice(
-                P.WRONG_ANSWER[lang])
-            text = (P.CLARIFICATION_YES if yes else P.CLARIFICATION_NO)[lang].format(
-                supervisor=job.supervisor, employer=job.employer, date=self.assessed.isoformat())
-            clarification = EvidenceItem(
-                id=f"F{number:02d}", kind=EvidenceKind.THIRD_PARTY_REPORT,
-                title=P.CLARIFICATION_TITLE[lang], date=self.assessed, owner=self.name,
-                issuer=job.employer, claims=[kuk] if yes else [], summary=text,
-                evidence_class="TL", signatory=job.supervisor,
-                signatory_role=P.SIGNATORY_ROLE[lang], signed=True, stamped=True)
-            prepared[kuk] = {
-                "question": FollowUpResult(answer=QuestionAnswer(
-                    criterion=kuk, question=question, answer=answer, expected=expected,
-                    form="FR.IA.07")),
-                "demonstration": FollowUpResult(observation=Observation(
-                    criterion=kuk, note=self.rng.choice(
-                        (P.OBSERVED_MET if yes else P.OBSERVED_NOT_MET)[lang]),
-                    result="met" if yes else "not_met")),
-                "third_party": FollowUpResult(item=clarification),
-            }
-        return FollowUps(case=case_id, criteria=prepared)  # type: ignore[arg-type]
+        return prepare_follow_ups(case_id, self.kuks, self.labels, met, bank, self.jobs[-1],
+                                  self.name, self.assessed, self.lang, self.rng)
 
     def self_assess(self, gaps: set[str]) -> None:
         """The APL.02 rows: the asesi claims K (mostly) and names the documents."""
@@ -489,35 +461,4 @@ class CaseWriter:
             self_assessment=self.claims)
 
 
-@lru_cache(maxsize=8)
-def _bundled_banks(paths: tuple[tuple[str, float], ...]) -> tuple[InstrumentBank, ...]:
-    from ..instruments.bank import load_bank
-
-    return tuple(load_bank(path) for path, _mtime in paths)
-
-
-def bank_questions(scheme: Scheme, lang: str, kuks: list[str],
-                   labels: dict[str, str]) -> dict[str, tuple[str, str]]:
-    """Per KUK, the first oral or supporting question of the scheme's bundled bank and its
-    expected answer (an empty mapping when the scheme has no bank, or the case is not in
-    the scheme's language: banks are written in one)."""
-    found: dict[str, tuple[str, str]] = {}
-    if lang != scheme.language:
-        return found
-    folder = Path(__file__).resolve().parent.parent / "data"
-    paths = tuple((str(p), p.stat().st_mtime) for p in sorted(folder.glob("*.bank.yaml")))
-    for bank in _bundled_banks(paths):
-        if bank.scheme != scheme.code:
-            continue
-        for code, unit_bank in bank.units.items():
-            for question in unit_bank.questions:
-                if question.kind not in ("oral", "supporting") or not question.answer:
-                    continue
-                for label in question.kuk:
-                    kuk = f"{code}/{label}"
-                    if kuk in labels:
-                        found.setdefault(kuk, (question.text, question.answer))
-    return {k: v for k, v in found.items() if k in kuks}
-
-
-__all__ = ["GAP_MODES", "TIERS", "CaseWriter", "Tier", "bank_questions", "fill"]
+__all__ = ["GAP_MODES", "TIERS", "CaseWriter", "Tier", "fill"]
