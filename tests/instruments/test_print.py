@@ -10,17 +10,13 @@ from toolkit.exporters import export_documents
 from toolkit.instruments import VERSIONS, AssessmentDetails, generate
 
 pytestmark = pytest.mark.browser
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
 PRINTABLE_PX = round((210 - 2 * 12) / 25.4 * 96)  # A4 minus the @page margins, CSS px
 
 
 @pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+def browser(chromium):
+    """The suite's one Chromium (Playwright's sync API runs one instance per thread)."""
+    return chromium
 
 
 @pytest.mark.parametrize("version", VERSIONS)

@@ -13,8 +13,9 @@ from .override_form import RULES, OverrideForm, OverrideHandler, choices, target
 
 # the key's tables wrap inside their half of the pane instead of pushing it wider
 CSS = """
-.asesorlab-key table { max-width: 100%; }
+.asesorlab-key table { width: 100%; table-layout: fixed; }
 .asesorlab-key td, .asesorlab-key th { overflow-wrap: break-word; }
+.asesorlab-key td:first-child { overflow-wrap: anywhere; }
 .asesorlab-simulator .widget-html-content { overflow-wrap: break-word; }
 """
 
@@ -22,6 +23,11 @@ CSS = """
 def _reason(reasons: dict[str, dict[str, str]], name: str, lang: str) -> str:
     text = reasons.get(name, {})
     return esc(text.get(lang) or text.get("id") or "")
+
+
+def _cols(*percent: int) -> str:
+    """Column widths of a fixed-layout table (it then never grows past its pane)."""
+    return "<colgroup>" + "".join(f'<col style="width:{p}%">' for p in percent) + "</colgroup>"
 
 
 def _badge(value: str | bool) -> str:
@@ -75,10 +81,10 @@ def key_html(key: AnswerKey, scheme: Scheme, lang: str, case: Case | None = None
         f"<p>{rec_label}: {_badge(key.recommendation)}"
         f"{mark if 'recommendation' in pinned else ''} "
         f"{esc(rec.get(lang) or rec.get('id') or '')}</p>"
-        f"<table><tr><th>{unit_label}</th><th></th>"
+        f"<table>{_cols(30, 10, 60)}<tr><th>{unit_label}</th><th></th>"
         f"<th>{reason_label}</th></tr>{''.join(units)}</table>"
-        f"<h4>KUK</h4><table>{''.join(rows)}</table>"
-        f"<h4>{evidence_label}</h4><table><tr>{head}</tr>"
+        f"<h4>KUK</h4><table>{_cols(22, 33, 9, 36)}{''.join(rows)}</table>"
+        f"<h4>{evidence_label}</h4><table>{_cols(12, 8, 8, 8, 8, 56)}<tr>{head}</tr>"
         f"{''.join(evidence)}</table>"
         + (f"<h4>{overrides_label}</h4><ul>{overrides}</ul>" if overrides else "")
         + "</div>")
