@@ -17,13 +17,18 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-# Debian's Chromium (browser tests), PostgreSQL (multi-user store tests) and Node.js with
-# npm (axe-core, the accessibility checker the browser tests run in the page).
+# Debian's Chromium (browser tests), PostgreSQL (multi-user store tests), Node.js with npm
+# (axe-core, the accessibility checker the browser tests run in the page), LibreOffice
+# Writer and poppler (the DOCX forms converted to PDF and read page by page).
 system-deps:
 	@if ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 \
 			|| ! command -v npm >/dev/null; then \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium postgresql nodejs npm >/dev/null; \
+	fi
+	@if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null; then \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libreoffice-writer-nogui poppler-utils >/dev/null; \
 	fi
 
 # axe-core from npm, into the git-ignored .cache/ (tests/a11y.py injects it into pages).

@@ -59,8 +59,21 @@ def print_problems(problems: SchemeInvalid) -> None:
         click.echo(f"{error.location()}: {error_label}: {error.message}")
 
 
+def _translate_click() -> None:
+    """Click's own texts ("Usage:", "Show this message and exit." …) through our catalogs."""
+    import click.core
+    import click.decorators
+    import click.exceptions
+    import click.formatting
+    import click.parser
+
+    for module in (click.core, click.decorators, click.exceptions, click.formatting, click.parser):
+        module._ = _  # type: ignore[attr-defined]  # click calls gettext.gettext as `_`
+
+
 def build_cli(host: PluginHost) -> click.Group:
     """The ``asesorlab`` group with every command the plugins register."""
+    _translate_click()
 
     @click.group(help=_("asesorlab: design competency assessments and train assessors."),
                  context_settings={"help_option_names": ["-h", "--help"]})
