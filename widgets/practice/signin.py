@@ -1,7 +1,8 @@
 """Sign in with a name (prefilled with the JupyterHub user when there is one).
 
 The sign-in is the top of the page: the app's title, one sentence on what it is (until
-the trainee has signed in), and the name field; Enter in the field starts, as the button.
+the trainee has signed in), and the name field; Enter in the field starts, as the button
+does (the committed text starts, so the name the kernel gets is the one typed).
 """
 
 from __future__ import annotations
@@ -43,9 +44,10 @@ class SignIn(w.VBox):
                                 "</h1>", layout=look.full)
         self._intro = look.html(f'<p class="asesorlab-intro" style="margin: 0 0 0.4em">{intro}'
                                 "</p>", layout=look.full)
-        # continuous_update: the field's text is in the kernel before Enter's submit arrives
+        # Enter commits the field's text (the browser's change event): the committed value
+        # starts. Text's "submit" message is not used: it can overtake the text it submits.
         self._name = w.Text(value=user, placeholder=_("Your name", lang=lang),
-                            description=_("Trainee", lang=lang), continuous_update=True,
+                            description=_("Trainee", lang=lang), continuous_update=False,
                             layout=w.Layout(width="320px"), style=look.text_style)
         self._name.add_class("asesorlab-trainee")
         self._start = look.button(_("Start", lang=lang), "asesorlab-start",
@@ -56,7 +58,7 @@ class SignIn(w.VBox):
         self.add_class("asesorlab-signin")
         self._handlers: list[Callable[[str], None]] = []
         self._start.on_click(self._on_start_click)
-        self._name.on_msg(self._on_name_msg)
+        self._name.observe(self._on_name_value, "value")
 
     def on_start(self, callback: Callable[[str], None]) -> None:
         """Call ``callback(trainee)`` when an acceptable name is submitted."""
@@ -72,6 +74,8 @@ class SignIn(w.VBox):
                 "Type your name (letters, digits, spaces, . , ' @ -; at most {limit} characters).",
                 lang=self._lang, limit=NAME_MAX)))
             return
+        if trainee == self.trainee:
+            return  # committed, then the button: one start
         self.trainee = trainee
         self._message.value = esc(_("Signed in as {name}", lang=self._lang, name=trainee))
         self.children = [self._title, self._bar]  # what the app is: said before sign-in
@@ -81,9 +85,8 @@ class SignIn(w.VBox):
     def _on_start_click(self, _button: w.Button) -> None:
         self.start()
 
-    def _on_name_msg(self, _text: w.Text, content: dict[str, object],
-                     _buffers: list[object]) -> None:
-        if content.get("event") == "submit":  # Enter in the field (Text.on_submit is deprecated)
+    def _on_name_value(self, change: dict) -> None:
+        if self.trainee is None and change["new"].strip():  # Enter (or leaving the field)
             self.start()
 
 
