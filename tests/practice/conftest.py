@@ -96,13 +96,16 @@ def postgres_url(postgres_server: str) -> str:
 
 @pytest.fixture(scope="session")
 def case_set(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Three generated cases of the sample scheme (with their keys) in a folder."""
-    from toolkit.cases import generate_cases
+    """Three generated cases of the sample scheme in a folder, each with its key and what
+    its follow-ups reveal (``case-0001.followup.json``)."""
     from toolkit.cases.io import save_case_set
+    from toolkit.cases.keys import generate_case_set
     from toolkit.schemeio import read_scheme, sample_scheme_path
 
     folder = tmp_path_factory.mktemp("cases")
-    save_case_set(generate_cases(read_scheme(sample_scheme_path()), count=3, seed=7), folder)
+    triples = generate_case_set(read_scheme(sample_scheme_path()), count=3, seed=7)
+    save_case_set([(case, key) for case, key, _extra in triples], folder,
+                  [extra for _case, _key, extra in triples])
     return folder
 
 

@@ -12,6 +12,7 @@ import ipywidgets as w
 import pytest
 
 from toolkit.cases.io import case_files, key_path_for, load_key
+from toolkit.cases.model import EvidenceVerdict
 from toolkit.errors import SchemeInvalid
 from toolkit.store import Store
 from widgets.practice import PracticeApp, practice_app
@@ -70,26 +71,27 @@ def test_sign_in_judge_submit_debrief_and_next(case_set: Path, db: str) -> None:
     assert app.case_id == "case-0002" and all(r.verdict is None for r in app.rows)
 
 
-def test_a_page_gets_four_models_a_kuk_and_note_fields_only_when_wanted(case_set: Path,
+def test_a_page_gets_five_models_a_kuk_and_note_fields_only_when_wanted(case_set: Path,
                                                                         db: str) -> None:
     app = _app(case_set, db)
     kuks = len(app.session.scheme.criterion_ids())
     models = _states(app)
-    # a row is its grid, its text, K and BK; layouts and styles are shared by the app
-    assert len(models) <= 4 * kuks + 120, len(models)
+    # a row is its grid, its text, K, BK and "more evidence needed"; layouts and styles are
+    # shared by the app
+    assert len(models) <= 5 * kuks + 120, len(models)
     assert sum(m["_model_name"] == "TextModel" for m in models) == 1  # the trainee's name
     app.sign_in("Rina")
     first, second = app.rows[0], app.rows[1]
     assert not first.has_note_field and first.note == ""
     first.choose("BK")  # a verdict brings the note field
-    assert first.has_note_field and len(first.children) == 4
+    assert first.has_note_field and len(first.children) == 5
     first.note = "  no date on the log  "
     second.note = "set before a verdict"
     assert first.note == "no date on the log" and second.has_note_field
     assert app.judgement().notes == {first.kuk_id: "no date on the log",  # type: ignore[union-attr]
                                      second.kuk_id: "set before a verdict"}
     app.open_case("case-0002")  # a new case drops the fields
-    assert not first.has_note_field and len(first.children) == 3 and first.verdict is None
+    assert not first.has_note_field and len(first.children) == 4 and first.verdict is None
 
 
 def test_submit_is_refused_until_every_kuk_is_marked(case_set: Path, db: str) -> None:
@@ -203,3 +205,23 @@ def test_the_notebook_runs_with_parameters(case_set: Path, db: str, tmp_path: Pa
     outputs = [o for cell in result.cells if cell.cell_type == "code" for o in cell.outputs]
     assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)
     assert not [o for o in outputs if o.get("output_type") == "error"]
+
+
+def test_the_judgement_keeps_unjudged_checks_unjudged(case_set: Path, db: str) -> None:
+    app = _app(case_set, db)
+    app.sign_in("Yuni")
+    app.evidence_panels[0].expand()
+    first, second = app.evidence_cards[:2]
+    first.set_checks(valid=True, current=False)  # two judged, two belum dinilai
+    judgement = app.judgement()
+    assert judgement is not None
+    assert judgement.evidence == {first.item_id: EvidenceVerdict(valid=True, current=False)}
+    assert second.item_id not in judgement.evidence  # nothing judged: left out, unjudged
+    for row in app.rows:
+        row.choose("K")
+    assert app.submit()
+    stored = Store(db).attempts("Yuni")[0]
+    assert stored.judgement["evidence"][first.item_id] == {
+        "valid": True, "authentic": None, "current": False, "sufficient": None}
+    items = len(app.session.entry("case-0001").case.evidence)  # type: ignore[union-attr]
+    assert stored.score["evidence_unjudged"] == items - 1  # all but the one partly judged

@@ -1,5 +1,6 @@
 """The practice app in Debian Chromium: sign in, judge every KUK, submit, read the debrief;
-the answer key never reaches the browser before submit; the attempt is in the database."""
+the answer key never reaches the browser before submit, nor the follow-ups before they are
+asked for; the attempt is in the database."""
 
 from __future__ import annotations
 
@@ -8,12 +9,20 @@ from typing import Any
 import pytest
 from suite_support import key_secrets, text_variants
 
-from toolkit.cases.io import case_files, key_path_for, load_case, load_key
+from toolkit.cases.io import (
+    case_files,
+    follow_up_path_for,
+    key_path_for,
+    load_case,
+    load_follow_ups,
+    load_key,
+)
 from toolkit.cases.model import AnswerKey, Judgement, recommendation, unit_verdict
 from toolkit.scoring import score
 from toolkit.store import Store
 
 from .conftest import Served
+from .test_follow_ups import follow_up_secrets
 
 pytestmark = [pytest.mark.browser, pytest.mark.server, pytest.mark.slow]
 
@@ -73,6 +82,8 @@ def test_trainee_judges_submits_and_gets_the_right_score(chromium: Any, served: 
         report.criteria_agreement, abs=1e-4)
     assert int(score_box.get_attribute("data-false-competent")) == report.false_competent
     assert f"{report.criteria_agreed} of {report.criteria_total} KUK" in score_box.inner_text()
+    headline = page.locator(".asesorlab-debrief .asesorlab-headline").inner_text()
+    assert ("Case passed" if report.passed else "Case not passed") in headline
     assert sum('"click"' in frame for frame in sent) - clicks >= 2  # the kernel got both
     context.close()
     attempts = Store(served.db_url).attempts("Browser Trainee")
@@ -86,6 +97,8 @@ def test_trainee_judges_submits_and_gets_the_right_score(chromium: Any, served: 
 
 
 def test_key_never_reaches_the_browser_before_submit(chromium: Any, served: Served) -> None:
+    """Nor what the follow-ups reveal before they are asked for: then only the asked KUK's
+    (and kind's) evidence arrives, and still nothing of the key."""
     context = chromium.new_context()
     page = context.new_page()
     received: list[str] = []
@@ -113,8 +126,31 @@ def test_key_never_reaches_the_browser_before_submit(chromium: Any, served: Serv
     assert "asesorlab-kuk" in before and "asesorlab-evidence" in before  # we did record
     leaked = [s for s in secrets if any(v in before for v in text_variants(s))]
     assert leaked == []
+    first = case_files(served.cases_dir)[0]
+    prepared = load_follow_ups(follow_up_path_for(first)).model_dump(mode="json")["criteria"]
+    everything = follow_up_secrets(first, prepared)
+    assert len(everything) > 20 and any(len(s) > 60 for s in everything)
+    assert [s for s in everything if any(v in before for v in text_variants(s))] == []
+    row = page.locator(".asesorlab-kuk:visible").nth(1)
+    asked = load_case(first).units[0] + "/" + row.locator("b").first.inner_text().strip()
+    assert asked in prepared
+    row.locator(".asesorlab-followup").click()
+    row.locator(".asesorlab-followup-chooser select").select_option(
+        label="third-party clarification")
+    row.locator(".asesorlab-followup-ask").click()
+    row.locator(".asesorlab-followup-result").wait_for()
+    revealed = "\n".join(received)
+    wanted = follow_up_secrets(first, {asked: {"third_party": prepared[asked]["third_party"]}})
+    assert wanted and all(any(v in revealed for v in text_variants(s)) for s in wanted)
+    unasked = {k: v for k, v in prepared.items() if k != asked}
+    unasked[asked] = {k: v for k, v in prepared[asked].items() if k != "third_party"}
+    others = [s for s in follow_up_secrets(first, unasked) if s not in wanted]
+    assert [s for s in others if any(v in revealed for v in text_variants(s))] == []
+    assert [s for s in secrets if any(v in revealed for v in text_variants(s))] == []
+    row.locator(".asesorlab-verdict-k").click()  # decided on the further evidence
+    page.locator(".asesorlab-units .widget-toggle-button.mod-active").last.wait_for()
     page.locator(".asesorlab-submit").click()
-    page.locator(".asesorlab-debrief .asesorlab-score").wait_for()
+    page.locator(".asesorlab-debrief .asesorlab-headline").wait_for()
     after = "\n".join(received)
     shown = [s for s in secrets if any(v in after for v in text_variants(s))]
     assert shown, "the debrief should show the key's reasons after submit"

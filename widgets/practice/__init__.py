@@ -1,7 +1,8 @@
 """The practice app for trainee assessors (served by Voilà through ``asesorlab serve``).
 
 Small composed widgets — :class:`SignIn`, :class:`CaseView`, :class:`EvidenceCard`,
-:class:`KukRow`, :class:`UnitDecisions`, :class:`Timer`, :class:`Debrief`,
+:class:`KukRow` (with its :class:`FollowUpChooser` and :class:`FollowUpCard` for
+penilaian lanjut), :class:`UnitDecisions`, :class:`Timer`, :class:`Debrief`,
 :class:`HistoryChart` — put together by :class:`PracticeApp`; the kernel-side work
 (cases, key, scoring, store) is in :mod:`widgets.practice.session`, on top of ``toolkit``.
 """
@@ -21,6 +22,8 @@ from .app import PracticeApp
 from .case_view import CaseView
 from .debrief import Debrief
 from .evidence_card import EvidenceCard
+from .followup_card import FollowUpCard
+from .followup_chooser import FollowUpChooser
 from .history import HistoryChart
 from .kuk_row import KukRow
 from .look import esc
@@ -84,6 +87,8 @@ __all__ = [
     "CaseView",
     "Debrief",
     "EvidenceCard",
+    "FollowUpCard",
+    "FollowUpChooser",
     "HistoryChart",
     "KukRow",
     "PracticeApp",

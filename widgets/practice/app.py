@@ -1,9 +1,11 @@
 """The practice app: sign in, open a case, judge it, submit, read the debrief, go on.
 
 Every value the browser sends is checked here or by the widget that holds it: the case id
-must be one of the catalog, verdicts must be K or BK, texts are cut to a length, and a
-click on a hidden or disabled button does nothing unless the kernel's own state allows it.
-The answer key is read by :meth:`PracticeSession.submit` only after the trainee submits.
+must be one of the catalog, verdicts must be K or BK, a follow-up must be one of the three
+kinds and for a KUK of the open case, texts are cut to a length, and a click on a hidden or
+disabled button does nothing unless the kernel's own state allows it. The answer key is
+read by :meth:`PracticeSession.submit` only after the trainee submits; what a follow-up
+reveals is read by :meth:`PracticeSession.follow_up` when the trainee asks, for that KUK.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ from urllib.parse import parse_qs
 
 import ipywidgets as w
 
-from toolkit.cases.model import EvidenceItem, Judgement, Verdict
+from toolkit.cases.model import FOLLOW_UP_KINDS, EvidenceItem, FollowUpResult, Judgement, Verdict
 from toolkit.i18n import _
 
+from .case_sections import direct_for
 from .case_view import CaseView
 from .debrief import Debrief
 from .evidence_card import EvidenceCard
@@ -41,11 +44,12 @@ class PracticeApp(w.VBox):
         self._requested: str | None = None
         self._signin = SignIn(look, lang, user)
         self._picker = w.Dropdown(options=[(e.id, e.id) for e in session.cases],
-                                  layout=w.Layout(width="220px"))
+                                  description=_("Case", lang=lang),
+                                  layout=w.Layout(width="260px"), style=look.select_style)
         self._open = look.button(_("Open case", lang=lang), icon="folder-open")
         self._timer = Timer(look, lang)
         self._case_view = CaseView(look)
-        self._loose = EvidencePanel([], look, lang)  # items claiming no KUK of the scheme
+        self._loose = EvidencePanel([], look, lang, self._labels)  # claiming no KUK here
         self._panels: dict[str, EvidencePanel] = {}
         self._rows, self._unit_parts = self._build_rows(look)
         self._units = UnitDecisions([(u.code, u.title) for u in session.scheme.units], look, lang)
@@ -56,8 +60,11 @@ class PracticeApp(w.VBox):
         self._submit = look.button(_("Submit", lang=lang), "asesorlab-submit",
                                    button_style="success", icon="check")
         self._message = look.html("", layout=look.auto)
-        hint = _("Open each unit's evidence and tick the rules (Valid, Authentic, Current, "
-                 "Sufficient) each item meets; only opened items are judged.", lang=lang)
+        hint = _("Open each unit's evidence and judge every item on the four rules (Valid, "
+                 "Authentic, Current, Sufficient): met or not met. A rule left 'not judged "
+                 "yet' counts as not judged. Where the evidence is too thin to decide a KUK, "
+                 "choose 'more evidence needed' and gather it, then decide K or BK.",
+                 lang=lang)
         self._head: list[w.Widget] = [
             w.HBox([self._picker, self._open, self._timer], layout=look.bar),
             self._case_view,
@@ -96,9 +103,11 @@ class PracticeApp(w.VBox):
             element = f"{ref.element_number}. {ref.element.title}" if ref.number == 1 else ""
             row = KukRow(ref.id, ref.label, ref.text, look, self._lang, element)
             row.on_change(self._on_row_change)
+            row.on_follow_up(self._on_row_follow_up)
             rows[ref.id] = row
             if ref.unit.code not in parts:
-                panel = self._panels[ref.unit.code] = EvidencePanel([], look, self._lang)
+                panel = self._panels[ref.unit.code] = EvidencePanel([], look, self._lang,
+                                                                    self._labels)
                 parts[ref.unit.code] = [look.html(
                     f"<h3>{esc(ref.unit.code)} — {esc(ref.unit.title)}</h3>", layout=look.full),
                     panel]
@@ -135,7 +144,8 @@ class PracticeApp(w.VBox):
 
     @property
     def evidence_cards(self) -> list[EvidenceCard]:
-        """The evidence cards the trainee has opened (only those are judged)."""
+        """The evidence cards built so far (a unit's, once its evidence is opened); an item
+        whose card is not built, or whose checks are all belum dinilai, is unjudged."""
         return [card for panel in self.evidence_panels for card in panel.cards]
 
     @property
@@ -183,12 +193,15 @@ class PracticeApp(w.VBox):
         self._timer.restart()
         shown(self._debrief, False)
         shown(self._practice, True)
+        self._picker.focus()  # the new case opens at its top
 
     def _load(self, entry: CaseEntry) -> None:
         """Fill the case view, the evidence panels and the units of ``entry``; clear inputs."""
         case = entry.case
-        for row in self._rows.values():
+        direct = direct_for(case, self._lang)
+        for kuk, row in self._rows.items():
             row.reset()
+            row.show_direct(direct.get(kuk, ""))
         self._units.use_units(case.units)
         self._place_evidence(case.evidence)
         self._case_view.show(case, self._lang, self._labels)
@@ -226,10 +239,36 @@ class PracticeApp(w.VBox):
                                         if r.verdict is not None}
         return Judgement(
             case=self._opened.entry.id, criteria=criteria,
-            evidence={card.item_id: card.verdict() for card in self.evidence_cards},
+            evidence={card.item_id: card.verdict() for card in self.evidence_cards
+                      if card.judged},
             units=self._units.units(), recommendation=self._units.recommendation() or "BK",
             notes={r.kuk_id: r.note for r in rows if r.note},
-            feedback=str(self._feedback.value or "").strip()[:FEEDBACK_MAX])
+            feedback=str(self._feedback.value or "").strip()[:FEEDBACK_MAX],
+            follow_ups=dict(self._opened.follow_ups))
+
+    def follow_up(self, kuk: str, kind: str) -> FollowUpResult | None:
+        """Ask for the follow-up ``kind`` on ``kuk`` of the open case, as the row's chooser
+        does; what it reveals is shown under that KUK's row. Anything but a KUK of the open
+        case and one of the three kinds is refused with a message, and nothing is read."""
+        opened = self._opened
+        row = self._rows.get(kuk)
+        if opened is None or opened.result is not None or row is None or \
+                kuk.rpartition("/")[0] not in opened.entry.case.units:
+            self._say(_("no KUK {kuk} in the open case", lang=self._lang, kuk=kuk), error=True)
+            return None
+        if kind not in FOLLOW_UP_KINDS:
+            self._say(_("no follow-up {kind}; choose one of: {kinds}", lang=self._lang,
+                        kind=kind, kinds=", ".join(FOLLOW_UP_KINDS)), error=True)
+            return None
+        row.want_follow_up()
+        result = self.session.follow_up(opened, kuk, kind)
+        if result is None:
+            row.follow_up_refused(_("Nothing more can be gathered this way for this KUK; "
+                                    "try another way or decide on the evidence there is.",
+                                    lang=self._lang))
+            return None
+        row.show_follow_up(opened.follow_ups.get(kuk, kind), result, self._labels)
+        return result
 
     def submit(self) -> bool:
         """Score and store the open case once; show the debrief. False when refused."""
@@ -252,9 +291,11 @@ class PracticeApp(w.VBox):
         report, _attempt = self.session.submit(opened, judgement)
         if first:
             self._timer.stop()
-        self._debrief.show(report, self.session.history(self.trainee), self._labels)
+        self._debrief.show(report, self.session.history(self.trainee), self._labels,
+                           opened.entry.case)
         shown(self._practice, False)
         shown(self._debrief, True)
+        self._debrief.focus_score()  # the result in view, and where a reader starts
         return True
 
     def _say(self, text: str, error: bool = False) -> None:
@@ -281,6 +322,9 @@ class PracticeApp(w.VBox):
     def _on_debrief_next(self) -> None:
         if self._opened is not None and self._opened.result is not None:
             self.next_case()
+
+    def _on_row_follow_up(self, row: KukRow, kind: str) -> None:
+        self.follow_up(row.kuk_id, kind)
 
     def _on_row_change(self, row: KukRow) -> None:
         if self._opened is None:

@@ -1,7 +1,11 @@
-"""The debrief after submit: the score, the agreement, every disagreement with the reference
-reason, per-unit correctness, the trainee's history, and a "next case" button.
+"""The debrief (pembahasan) after submit: first whether the case is passed and the critical
+errors, then the score, the agreement, per-unit correctness, every disagreement with the
+key's reason — one row per KUK, unit or evidence item, the reason said once — the trainee's
+history, and a "next case" button.
 
 It reads a :class:`toolkit.scoring.ScoreReport` (duck-typed here: the widget only shows it).
+Everything is named as the trainee saw it in the case (``J.620100.004.02 1.2``,
+``E001 · Log book``), in the debrief's language; no internal ids or field names.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import ipywidgets as w
 from toolkit.i18n import _
 from toolkit.store import Attempt
 
+from .debrief_result import named, place_names, result_html
 from .history import HistoryChart
 from .look import Look, esc
 
@@ -29,29 +34,90 @@ def _number(value: Any) -> str:
 def _verdict_text(value: Any, lang: str) -> str:
     if isinstance(value, bool):
         return _("yes", lang=lang) if value else _("no", lang=lang)
-    return "—" if value in (None, "") else str(value)
+    return _("not judged yet", lang=lang) if value in (None, "") else str(value)
 
 
-_KIND_ORDER = {"recommendation": 0, "unit": 1, "criterion": 2, "evidence": 3}
+_KIND_ORDER = {"recommendation": 0, "unit": 1, "criterion": 2, "follow_up": 3, "evidence": 4}
 
 
 def _kind_labels(lang: str) -> dict[str, str]:
     return {"criterion": "KUK", "evidence": _("evidence", lang=lang),
-            "unit": _("unit", lang=lang), "recommendation": _("recommendation", lang=lang)}
+            "unit": _("unit", lang=lang), "recommendation": _("recommendation", lang=lang),
+            "follow_up": _("further evidence (penilaian lanjut)", lang=lang)}
 
 
-def debrief_html(report: Any, lang: str, labels: dict[str, str] | None = None) -> str:
-    """The score, the agreement table, per-unit correctness and each disagreement."""
-    labels = labels or {}
+def disagreements_html(report: Any, lang: str, names: dict[str, str]) -> str:
+    """The disagreements table: one row per KUK, evidence item or unit (the scoring gives
+    an item's four checks together, with the key's reason once), critical rows first;
+    items nobody judged are one line."""
+    items = list(report.debrief or [])
+    unjudged = sorted(str(i.target) for i in items if i.kind == "evidence" and i.given is None)
+    shown = [i for i in items if not (i.kind == "evidence" and i.given is None)]
+    shown.sort(key=lambda i: (not getattr(i, "critical", False), _KIND_ORDER.get(i.kind, 9)))
+    kinds = _kind_labels(lang)
+    lines = []
+    for entry in shown:
+        attrs = ' class="asesorlab-critical"' if getattr(entry, "critical", False) else ""
+        target = str(entry.target)
+        lines.append(
+            f"<tr{attrs}><td>{esc(names.get(target, target))}</td>"
+            f"<td>{esc(kinds.get(entry.kind, entry.kind))}</td>"
+            f"<td>{esc(_verdict_text(entry.given, lang))}</td>"
+            f"<td>{esc(_verdict_text(entry.expected, lang))}</td>"
+            f"<td>{esc(named(entry.reason or '', names))}</td></tr>")
+    if unjudged:
+        listed = ", ".join(unjudged[:12]) + (" …" if len(unjudged) > 12 else "")
+        note = _("{count} evidence items not judged: {items}", lang=lang,
+                 count=len(unjudged), items=listed)
+        lines.append(f'<tr><td colspan="5">{esc(note)}</td></tr>')
+    if not lines:
+        return f'<p class="asesorlab-ok">{esc(_("No disagreement.", lang=lang))}</p>'
+    head = "".join(f"<th>{esc(h)}</th>" for h in (
+        _("Where", lang=lang), _("What", lang=lang), _("You", lang=lang),
+        _("Key", lang=lang), _("Why", lang=lang)))
+    return f"<table><tr>{head}</tr>{''.join(lines)}</table>"
+
+
+def headline(report: Any, lang: str) -> str:
+    """One line of plain text: the debrief and the case result when there is one."""
+    passed = getattr(report, "passed", None)
+    parts = [_("Debrief", lang=lang)]
+    if passed is not None:
+        parts.append(_("Case passed", lang=lang) if passed else _("Case not passed", lang=lang))
+    return " · ".join(parts)
+
+
+def _score_line(report: Any, lang: str) -> str:
+    total = int(getattr(report, "criteria_total", 0) or 0)
+    agreed = getattr(report, "criteria_agreed", None)
+    if agreed is None:
+        agreed = round(float(report.criteria_agreement or 0.0) * total)
+    return _("{agreed} of {total} KUK as the key", lang=lang, agreed=int(agreed), total=total)
+
+
+def score_html(report: Any, lang: str, names: dict[str, str]) -> str:
+    """The score line, then the critical errors, the follow-ups and what was left unjudged
+    (under the headline, which says whether the case is passed)."""
+    false_competent = int(report.false_competent or 0)
+    score = _score_line(report, lang)
+    return (f'<div class="asesorlab-score" data-agreement="{float(report.criteria_agreement):.4f}"'
+            f' data-false-competent="{false_competent}"><b>{esc(score)}</b> '
+            f"({esc(_percent(report.criteria_agreement))})</div>"
+            f"{result_html(report, lang, names)}")
+
+
+def details_html(report: Any, lang: str, names: dict[str, str]) -> str:
+    """The agreement table, the units and the disagreements."""
     false_competent = int(report.false_competent or 0)
     critical = ' class="asesorlab-critical"' if false_competent else ""
     rows = [
         (_("KUK agreement", lang=lang), _percent(report.criteria_agreement), ""),
         (_("Cohen's kappa", lang=lang), _number(report.kappa), ""),
         (_("Gwet's AC1", lang=lang), _number(getattr(report, "ac1", None)), ""),
-        (_("False competent (the critical error)", lang=lang), str(false_competent), critical),
-        (_("False not yet competent", lang=lang), str(int(report.false_not_yet_competent or 0)),
-         ""),
+        (_("KUK judged K where the key says BK (critical)", lang=lang), str(false_competent),
+         critical),
+        (_("KUK judged BK where the key says K", lang=lang),
+         str(int(report.false_not_yet_competent or 0)), ""),
         (_("Evidence (VATM) agreement", lang=lang), _percent(report.evidence_agreement), ""),
         (_("Recommendation correct", lang=lang),
          _verdict_text(bool(report.recommendation_correct), lang), ""),
@@ -59,47 +125,22 @@ def debrief_html(report: Any, lang: str, labels: dict[str, str] | None = None) -
     table = "".join(f"<tr{attrs}><th>{esc(k)}</th><td>{esc(v)}</td></tr>"
                     for k, v, attrs in rows)
     units = "".join(
-        f'<tr><th>{esc(code)}</th><td class="{"asesorlab-ok" if ok else "asesorlab-error"}">'
+        f'<tr><th>{esc(names.get(code, code))}</th>'
+        f'<td class="{"asesorlab-ok" if ok else "asesorlab-error"}">'
         f"{esc(_('correct', lang=lang) if ok else _('wrong', lang=lang))}</td></tr>"
         for code, ok in dict(report.units_correct or {}).items())
-    items = list(report.debrief or [])
-    # evidence left unjudged is one line, not four rows per item
-    unjudged = sorted({str(i.target).split("/")[0] for i in items
-                       if i.kind == "evidence" and i.given is None})
-    items = [i for i in items if not (i.kind == "evidence" and i.given is None)]
-    items.sort(key=lambda i: (not getattr(i, "critical", False), _KIND_ORDER.get(i.kind, 9)))
-    kinds = _kind_labels(lang)
-    if items or unjudged:
-        lines = []
-        for item in items:
-            target = labels.get(str(item.target), str(item.target))
-            attrs = ' class="asesorlab-critical"' if getattr(item, "critical", False) else ""
-            lines.append(
-                f"<tr{attrs}><td>{esc(target)}</td><td>{esc(kinds.get(item.kind, item.kind))}</td>"
-                f"<td>{esc(_verdict_text(item.given, lang))}</td>"
-                f"<td>{esc(_verdict_text(item.expected, lang))}</td>"
-                f"<td>{esc(item.reason or '')}</td></tr>")
-        if unjudged:
-            shown = ", ".join(unjudged[:12]) + (" …" if len(unjudged) > 12 else "")
-            note = _("{count} evidence items not judged (each VATM check counts as a "
-                     "disagreement): {items}", lang=lang, count=len(unjudged), items=shown)
-            lines.append(f'<tr><td colspan="5">{esc(note)}</td></tr>')
-        head = "".join(f"<th>{esc(h)}</th>" for h in (
-            _("Where", lang=lang), _("What", lang=lang), _("You", lang=lang),
-            _("Reference", lang=lang), _("Why", lang=lang)))
-        disagreements = f"<table><tr>{head}</tr>{''.join(lines)}</table>"
-    else:
-        disagreements = f'<p class="asesorlab-ok">{esc(_("No disagreement.", lang=lang))}</p>'
-    total = int(getattr(report, "criteria_total", 0) or 0)
-    agreed = round(float(report.criteria_agreement or 0.0) * total)
-    score = _("{agreed} of {total} KUK as the reference", lang=lang, agreed=agreed, total=total)
-    return (f"<h2>{esc(_('Debrief', lang=lang))}</h2>"
-            f'<div class="asesorlab-score" data-agreement="{float(report.criteria_agreement):.4f}"'
-            f' data-false-competent="{false_competent}"><b>{esc(score)}</b> '
-            f"({esc(_percent(report.criteria_agreement))})</div>"
-            f"<table>{table}</table>"
+    return (f"<table>{table}</table>"
             f"<h3>{esc(_('Units', lang=lang))}</h3><table>{units}</table>"
-            f"<h3>{esc(_('Disagreements', lang=lang))}</h3>{disagreements}")
+            f"<h3>{esc(_('Disagreements', lang=lang))}</h3>"
+            f"{disagreements_html(report, lang, names)}")
+
+
+def debrief_html(report: Any, lang: str, labels: dict[str, str] | None = None,
+                 case: Any = None) -> str:
+    """The whole debrief as HTML (``case`` names the evidence items by their titles)."""
+    names = place_names(labels or {}, case, lang)
+    return (f"<h2>{esc(headline(report, lang))}</h2>" + score_html(report, lang, names)
+            + details_html(report, lang, names))
 
 
 class Debrief(w.VBox):
@@ -107,27 +148,50 @@ class Debrief(w.VBox):
 
     def __init__(self, look: Look, lang: str) -> None:
         self._lang = lang
-        self._summary = look.html("", layout=look.full)
+        # the headline (the case result and the score in one line) is what the app focuses
+        # after submit: tabindex -1, so not in the tab order but focusable; the page then
+        # shows it, and a screen reader starts there
+        self._headline = w.Label("", layout=look.full, tabbable=False)
+        self._headline.add_class("asesorlab-headline")
+        self._score = look.html("", layout=look.full)
+        self._details = look.html("", layout=look.full)
         self._history = HistoryChart(look)
         self._next = look.button(_("Next case", lang=lang), "asesorlab-next",
                                  button_style="primary", icon="forward")
         # its own layout: the app shows and hides the debrief
-        super().__init__([self._summary, self._history, self._next],
+        super().__init__([self._headline, self._score, self._details, self._history, self._next],
                          layout=w.Layout(width="100%", display="none"))
         self.add_class("asesorlab-debrief")
         self._handlers: list[Callable[[], None]] = []
         self._next.on_click(self._on_next_click)
 
     def show(self, report: Any, history: Sequence[Attempt],
-             labels: dict[str, str] | None = None) -> None:
+             labels: dict[str, str] | None = None, case: Any = None) -> None:
         """Fill the debrief from a score report and the trainee's attempts."""
-        self._summary.value = debrief_html(report, self._lang, labels)
+        names = place_names(labels or {}, case, self._lang)
+        self._headline.value = headline(report, self._lang)
+        passed = getattr(report, "passed", None)
+        for css, on in (("asesorlab-passed", passed is True),
+                        ("asesorlab-failed", passed is False)):
+            (self._headline.add_class if on else self._headline.remove_class)(css)
+        self._score.value = score_html(report, self._lang, names)
+        self._details.value = details_html(report, self._lang, names)
         self._history.show(history, self._lang)
+
+    def focus_score(self) -> None:
+        """Move the page's focus (and so its scroll) to the result and score."""
+        self._headline.focus()
+
+    @property
+    def headline_text(self) -> str:
+        """The headline: the case result (when the report has one) and the score."""
+        return str(self._headline.value)
 
     @property
     def text(self) -> str:
         """The debrief's HTML (for tests and exports)."""
-        return str(self._summary.value)
+        return (f"<h2>{esc(self._headline.value)}</h2>" + str(self._score.value)
+                + str(self._details.value))
 
     def on_next(self, callback: Callable[[], None]) -> None:
         """Call ``callback()`` when the trainee asks for the next case."""
@@ -142,4 +206,5 @@ class Debrief(w.VBox):
         self.next()
 
 
-__all__ = ["Debrief", "debrief_html"]
+__all__ = ["Debrief", "debrief_html", "details_html", "disagreements_html", "headline",
+           "score_html"]

@@ -23,8 +23,9 @@ from .look import Look
 class EvidencePanel(w.VBox):
     """A show/hide button and, once opened, an :class:`EvidenceCard` per item."""
 
-    def __init__(self, items: Sequence[EvidenceItem], look: Look, lang: str) -> None:
-        self._look, self._lang = look, lang
+    def __init__(self, items: Sequence[EvidenceItem], look: Look, lang: str,
+                 labels: dict[str, str] | None = None) -> None:
+        self._look, self._lang, self._labels = look, lang, labels or {}
         self._items: list[EvidenceItem] = []
         self._cards: list[EvidenceCard] = []
         self._expanded = False
@@ -60,7 +61,8 @@ class EvidencePanel(w.VBox):
     def expand(self, visible: bool = True) -> None:
         """Show (building them the first time) or hide the cards, as the button does."""
         if visible and not self._cards:
-            self._cards = [EvidenceCard(item, self._look, self._lang) for item in self._items]
+            self._cards = [EvidenceCard(item, self._look, self._lang, self._labels)
+                           for item in self._items]
         if not self._items:
             return
         self._expanded = visible

@@ -14,7 +14,7 @@ import html
 from collections.abc import Iterable
 
 import ipywidgets as w
-from ipywidgets.widgets.widget_bool import CheckboxStyle
+from ipywidgets.widgets.widget_description import DescriptionStyle
 from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 CSS = """
@@ -31,6 +31,34 @@ CSS = """
 .asesorlab-debrief table { border-collapse: collapse; margin: 4px 0; }
 .asesorlab-debrief td, .asesorlab-debrief th { border: 1px solid #d0d7de; padding: 2px 6px;
   text-align: left; vertical-align: top; }
+.asesorlab-card table { border-collapse: collapse; }
+.asesorlab-card th { text-align: left; font-weight: 600; padding-right: 8px; vertical-align: top; }
+.asesorlab-card td { vertical-align: top; }
+.asesorlab-card td, .asesorlab-card th { padding: 1px 6px 1px 0; }
+.asesorlab-followup-card { border-left: 4px solid #bf8700; }
+.asesorlab-app .asesorlab-span { grid-column: 1 / -1; }
+.asesorlab-followup-chooser { flex-wrap: wrap; row-gap: 4px; }
+.asesorlab-app .widget-html-content { line-height: 1.45; min-width: 0; flex: 1 1 auto; }
+.asesorlab-app table { max-width: 100%; }
+.asesorlab-app td, .asesorlab-app th { overflow-wrap: break-word; }
+.asesorlab-app .widget-html { height: auto; }
+.asesorlab-direct { margin: 2px 0 4px 12px; }
+.asesorlab-result { display: none; }
+.asesorlab-passed { background: #dafbe1; color: #116329; }
+.asesorlab-failed { background: #ffebe9; color: #a40e26; }
+.asesorlab-app .asesorlab-headline.widget-label { font-size: 20px; font-weight: 700;
+  height: auto; line-height: 1.4; white-space: normal; overflow: visible; margin: 0.4em 0 0.2em;
+  padding: 4px 8px; border-radius: 6px; }
+.asesorlab-score { font-size: 16px; margin: 2px 0 6px; }
+.asesorlab-headline:focus { outline: 3px solid #0969da; outline-offset: 2px; }
+@media (max-width: 640px) {
+  .asesorlab-kuk { grid-template-columns: 56px 56px minmax(0, 1fr) !important; }
+  .asesorlab-kuk > .asesorlab-followup { justify-self: start; max-width: 100%; }
+  .asesorlab-kuk > .widget-html:first-child { grid-column: 1 / -1; }
+  .asesorlab-evidence { grid-template-columns: 1fr !important; }
+  .asesorlab-app td, .asesorlab-app th { overflow-wrap: anywhere; }
+  .asesorlab-kuk > .widget-text { grid-column: 1 / -1; }
+}
 @property --asesorlab-s { syntax: '<integer>'; inherits: false; initial-value: 0; }
 @property --asesorlab-m { syntax: '<integer>'; inherits: false; initial-value: 0; }
 @keyframes asesorlab-sec { from { --asesorlab-s: 0; } to { --asesorlab-s: 60; } }
@@ -64,18 +92,23 @@ class Look:
         # a KUK row: text, K, BK, and a column kept for the note (made when wanted), so
         # the text does not reflow when a note field appears
         self.kuk = w.Layout(width="100%", align_items="center",
-                            grid_template_columns="minmax(0, 1fr) 56px 56px 28%")
+                            grid_template_columns="minmax(0, 1fr) 56px 56px auto 24%")
+        # what spans a grid's whole width (the CSS places it: .asesorlab-span)
+        self.span = w.Layout(width="auto")
+        # an evidence card: its text over the four checks, which wrap on a narrow screen
+        self.card = w.Layout(width="100%", align_items="center",
+                             grid_template_columns="repeat(auto-fill, minmax(250px, 1fr))")
+        self.select = w.Layout(width="auto")
         self.bar = w.Layout(align_items="center")
         self.full = w.Layout(width="100%")
         self.auto = w.Layout(width="auto")
         self.text = w.Layout(flex="1 1 auto", width="auto")
         self.verdict = w.Layout(width="52px", flex="0 0 auto")
         self.note = w.Layout(width="auto", flex="0 0 auto")
-        self.check = w.Layout(width="auto", flex="0 0 auto")
         self.button_style = w.ButtonStyle()
         self.html_style = HTMLStyle()
         self.text_style = TextStyle()
-        self.check_style = CheckboxStyle()
+        self.select_style = DescriptionStyle(description_width="initial")
         self.toggle_style = w.ToggleButtonsStyle(button_width="52px")
 
     def html(self, value: str = "", *, layout: w.Layout | None = None) -> w.HTML:
