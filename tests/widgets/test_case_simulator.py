@@ -130,3 +130,17 @@ def test_new_scheme_units_and_english_labels(scheme) -> None:
     assert simulator.generate()
     assert "evidence item(s)" in simulator.status
     assert "Answer key" in simulator.review.html
+
+
+def test_the_realistic_knobs_shape_the_case_and_follow_ups_are_saved(
+        simulator: CaseSimulator, tmp_path: Path) -> None:
+    simulator.controls.set_options("mudah", 1.0)
+    assert simulator.generate()
+    assert simulator.key is not None and simulator.key.recommendation == "K"
+    simulator.controls.set_options("sulit", 0.0)
+    assert simulator.generate()
+    assert simulator.key is not None and simulator.key.recommendation == "BK"
+    written = simulator.save(tmp_path)
+    assert (tmp_path / "case-0001.followup.json").is_file() and written
+    simulator.controls.generator = "classic"
+    assert simulator.controls.case_options() is None

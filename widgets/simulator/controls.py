@@ -1,8 +1,9 @@
-"""The simulator's controls: generator, units, seed, flaw-rate sliders, generate, save.
+"""The simulator's controls: generator, units, seed, the generator's knobs, generate, save.
 
-The flaw-rate sliders are knobs of generators that take rates (the ``classic`` one); the
-built-in realistic generator (``default``) takes none, so they are disabled while it is
-chosen and :meth:`SimulatorControls.flaw_rates` gives the defaults then.
+The realistic generator (``default``) takes a difficulty tier and the share of candidates
+recommended K (:meth:`SimulatorControls.case_options`); the flaw-rate sliders are knobs of
+generators that take rates (the ``classic`` one). Each set is enabled only while its
+generator is chosen.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable
 
 import ipywidgets as w
 
-from toolkit.cases.generator import FlawRates
+from toolkit.cases.generator import DIFFICULTIES, CaseOptions, FlawRates
 from toolkit.i18n import _
 from toolkit.scheme import Scheme
 
@@ -57,6 +58,16 @@ class SimulatorControls(w.VBox):
                                            continuous_update=False, disabled=True,
                                            layout=w.Layout(width="auto", max_width="34em"))
                        for name in FlawRates.names()}
+        defaults_k = CaseOptions()
+        self._difficulty = w.Dropdown(description=_("Difficulty", lang=lang), style=style,
+                                      options=list(DIFFICULTIES), value=defaults_k.difficulty,
+                                      layout=w.Layout(width="auto", max_width="34em"))
+        self._difficulty.add_class("asesorlab-difficulty")
+        self._k_share = w.FloatSlider(value=defaults_k.k_share, min=0.0, max=1.0, step=0.05,
+                                      description=_("Share of K candidates", lang=lang),
+                                      style=style, continuous_update=False,
+                                      layout=w.Layout(width="auto", max_width="34em"))
+        self._k_share.add_class("asesorlab-k-share")
         generate = w.Button(description=_("Generate case", lang=lang), icon="random",
                             button_style="primary", layout=w.Layout(width="auto"))
         generate.add_class("asesorlab-generate")
@@ -68,7 +79,8 @@ class SimulatorControls(w.VBox):
                         layout=w.Layout(width="auto"))
         save.add_class("asesorlab-save-case")
         save.on_click(lambda _button: self.save())
-        super().__init__([self._generator, self._units, self._seed, *self._rates.values(),
+        super().__init__([self._generator, self._units, self._seed, self._difficulty,
+                          self._k_share, *self._rates.values(),
                           w.HBox([generate, self._out_dir, save],
                                  layout=w.Layout(width="100%", flex_flow="row wrap",
                                                  align_items="center"))],
@@ -132,6 +144,17 @@ class SimulatorControls(w.VBox):
         """Move the slider of flaw rate ``name`` (met, not_valid, …)."""
         self._rates[name].value = value
 
+    def set_options(self, difficulty: str, k_share: float) -> None:
+        """Choose the realistic generator's difficulty tier and K share."""
+        self._difficulty.value, self._k_share.value = difficulty, k_share
+
+    def case_options(self) -> CaseOptions | None:
+        """The realistic generator's knobs; None for a generator that takes none."""
+        if self.generator != REALISTIC:
+            return None
+        return CaseOptions(k_share=float(self._k_share.value),
+                           difficulty=str(self._difficulty.value))
+
     def flaw_rates(self) -> FlawRates:
         """The sliders' values as :class:`~toolkit.cases.generator.FlawRates` (the defaults
         for the realistic generator, which takes no rates)."""
@@ -142,6 +165,7 @@ class SimulatorControls(w.VBox):
     def _on_generator_value(self, change: dict) -> None:
         for slider in self._rates.values():
             slider.disabled = change["new"] == REALISTIC
+        self._difficulty.disabled = self._k_share.disabled = change["new"] != REALISTIC
 
     # -- actions -----------------------------------------------------------------
     def on_generate(self, callback: Callable[[], None]) -> None:

@@ -15,8 +15,8 @@ from pathlib import Path
 import ipywidgets as w
 
 from toolkit.cases.io import save_case_set
-from toolkit.cases.keys import derive_key, generate_cases
-from toolkit.cases.model import AnswerKey, Case, CaseError, Override
+from toolkit.cases.keys import derive_key, generate_case_set
+from toolkit.cases.model import AnswerKey, Case, CaseError, FollowUps, Override
 from toolkit.i18n import _, get_language, language, normalize_language
 from toolkit.plugins import PluginHost, PluginLookupError, default_host
 from toolkit.scheme import Scheme
@@ -40,6 +40,7 @@ class CaseSimulator(w.VBox):
         self._scheme = scheme
         self._case: Case | None = None
         self._key: AnswerKey | None = None
+        self._follow_ups: FollowUps | None = None
         self._overrides: dict[str, list[Override]] = {}
         self._controls = SimulatorControls(self._lang)
         self._controls.set_units(scheme)
@@ -117,17 +118,17 @@ class CaseSimulator(w.VBox):
         with language(self._lang):
             try:
                 rates = self._controls.flaw_rates()
-                [(case, key)] = generate_cases(self._scheme, 1, self._controls.seed,
-                                               self._controls.units or None, rates,
-                                               self._lang, self._controls.generator,
-                                               host=self._host)
+                [(case, key, follow_ups)] = generate_case_set(
+                    self._scheme, 1, self._controls.seed, self._controls.units or None, rates,
+                    self._lang, self._controls.generator, host=self._host,
+                    options=self._controls.case_options())
                 kept = self._overrides.get(_fingerprint(case))
                 if kept:
                     key = derive_key(case, self._scheme, overrides=kept, previous=key,
                                      host=self._host)
             except (CaseError, PluginLookupError) as exc:
                 return self._fail(str(exc))
-        self._case, self._key = case, key
+        self._case, self._key, self._follow_ups = case, key, follow_ups
         self._show()
         self._ok(_("Case {case}: {count} evidence item(s), {kuk} KUK", case=case.id,
                    count=len(case.evidence), kuk=len(key.criteria), lang=self._lang))
@@ -155,7 +156,7 @@ class CaseSimulator(w.VBox):
             return []
         folder = Path(self._controls.out_dir.strip() or ".")
         try:
-            written = save_case_set([(self._case, self._key)], folder)
+            written = save_case_set([(self._case, self._key)], folder, [self._follow_ups])
         except OSError as exc:
             self._fail(_("cannot write {path}: {problem}", path=str(folder),
                          problem=exc.strerror, lang=self._lang))
