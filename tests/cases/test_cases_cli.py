@@ -215,6 +215,24 @@ def _matrix(raters: int = 3) -> np.ndarray:
                     dtype=object)
 
 
+def _shown_value(out: str) -> float:
+    """The value in ``Fleiss' kappa (fleiss): 0.444444 (5 items, 3 raters)``."""
+    return float(out.rsplit("):", 1)[1].split()[0])
+
+
+def test_agreement_names_the_metric_it_printed(cli: CliRun, tmp_path: Path) -> None:
+    csv = _write_long(tmp_path / "r.csv")
+    code, out, _err = cli("--lang", "en", "agreement", csv)
+    assert code == 0
+    assert out.startswith("Krippendorff's alpha (krippendorff): ")
+    assert out.rstrip().endswith("(8 items, 3 raters)")
+    code, out, _err = cli("agreement", csv, "--metric", "fleiss")
+    assert code == 0 and out.startswith("Kappa Fleiss (fleiss): ")
+    code, out, _err = cli("--lang", "en", "agreement", csv, "--metric", "ac1", "--json")
+    assert code == 0 and json.loads(out)["metric"] == "ac1"
+    assert json.loads(out)["title"] == "Gwet's AC1"
+
+
 @pytest.mark.parametrize(("metric", "expected"), [
     ("fleiss", lambda m: fleiss_kappa(m)),
     ("krippendorff", lambda m: krippendorff_alpha(m)),
@@ -226,14 +244,14 @@ def test_agreement_prints_the_value(metric: str, expected: Callable[[np.ndarray]
     csv = _write_long(tmp_path / "r.csv")
     code, out, _err = cli("agreement", csv, "--metric", metric)
     assert code == 0
-    assert float(out) == pytest.approx(expected(_matrix()), abs=1e-6)
+    assert _shown_value(out) == pytest.approx(expected(_matrix()), abs=1e-6)
 
 
 def test_agreement_cohen_matches_sklearn(cli: CliRun, tmp_path: Path) -> None:
     csv = _write_long(tmp_path / "two.csv", raters=2)
     a, b = ([r[i] for r in RATINGS.values()] for i in range(2))
     code, out, _err = cli("agreement", csv, "--metric", "cohen")
-    assert code == 0 and float(out) == pytest.approx(cohen_kappa_score(a, b), abs=1e-6)
+    assert code == 0 and _shown_value(out) == pytest.approx(cohen_kappa_score(a, b), abs=1e-6)
     numbers = _write_long(tmp_path / "num.csv", raters=2, scores=True)
     code, out, _err = cli("agreement", numbers, "--metric", "cohen", "--weights", "quadratic",
                           "--json")
@@ -248,7 +266,8 @@ def test_agreement_level_for_krippendorff(cli: CliRun, tmp_path: Path) -> None:
     matrix = np.array([[{"K": 1.0, "BK": 0.0}.get(r[i], np.nan) for r in RATINGS.values()]
                        for i in range(3)])
     assert code == 0
-    assert float(out) == pytest.approx(krippendorff_alpha(matrix, level="interval"), abs=1e-6)
+    expected = krippendorff_alpha(matrix, level="interval")
+    assert _shown_value(out) == pytest.approx(expected, abs=1e-6)
 
 
 def test_agreement_errors(cli: CliRun, tmp_path: Path) -> None:

@@ -72,5 +72,5 @@ def test_plugin_metric_in_the_agreement_command(tmp_path: Path) -> None:
     result = CliRunner().invoke(build_cli(host), ["agreement", str(csv), "--metric",
                                                   "always_half"], standalone_mode=False)
     assert result.exception is None and result.return_value == 0
-    assert float(result.output) == 0.5
+    assert "(always_half): 0.500000" in result.output
     assert np.isclose(host.lookup("register_metrics", "always_half", "metric").compute([]), 0.5)

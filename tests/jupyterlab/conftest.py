@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from labserver import ROOT, LabServer, lab_server, launch_browser
+from labserver import ROOT, LabServer, lab_server
 
 from toolkit.schemeio import sample_scheme_path
 
@@ -24,13 +24,10 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    """Debian Chromium through Playwright."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = launch_browser(playwright)
-        yield chromium
-        chromium.close()
+def browser(chromium: object) -> object:
+    """The suite's one Debian Chromium (``chromium`` in ``tests/conftest.py``): Playwright's
+    sync API allows one running instance per thread."""
+    return chromium
 
 
 @pytest.fixture

@@ -141,5 +141,19 @@ def run_all_cells_from_menu(page: Any) -> None:
     page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
 
 
-__all__ = ["LabServer", "free_port", "lab_server", "launch_browser", "open_notebook",
-           "run_all_cells_from_menu"]
+def generate_in_simulator(page: Any) -> Any:
+    """Open the author app's "Simulator kasus" tab, generate a case, wait for its key;
+    return the simulator's locator."""
+    from playwright.sync_api import expect
+
+    page.locator(".lm-TabBar-tab", has_text="Simulator kasus").click()
+    simulator = page.locator(".asesorlab-simulator")
+    expect(simulator).to_be_visible(timeout=30_000)
+    simulator.locator(".asesorlab-generate").click()
+    expect(simulator.locator(".asesorlab-evidence").first).to_be_visible(timeout=30_000)
+    expect(simulator.locator(".asesorlab-key")).to_contain_text("Kunci jawaban")
+    return simulator
+
+
+__all__ = ["LabServer", "free_port", "generate_in_simulator", "lab_server", "launch_browser",
+           "open_notebook", "run_all_cells_from_menu"]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from toolkit.cases.generator import FlawRates
 from toolkit.cases.io import load_case, load_key
 from toolkit.schemeio import read_scheme, sample_scheme_path
 from widgets.simulator import CaseSimulator
@@ -69,14 +70,14 @@ def test_an_evidence_override_reaches_the_key(simulator: CaseSimulator) -> None:
     assert simulator.key is not None
     item = next(iter(simulator.key.evidence))
     current = simulator.key.evidence[item].authentic
-    simulator.review._target.value = f"evidence/{item}/authentic"
-    simulator.review._value.value = not current
-    simulator.review._note.value = "nama pemilik sudah diverifikasi"
-    [button] = [c for c in simulator.review.children[0].children[1].children
-                if "asesorlab-override" in getattr(c, "_dom_classes", ())]
-    button.click()
+    form = simulator.review.form
+    assert form.choose(f"evidence/{item}/authentic")
+    form.value = not current
+    form.note = "nama pemilik sudah diverifikasi"
+    form._apply.click()
     assert simulator.key.evidence[item].authentic is (not current)
-    assert simulator.review._note.value == ""
+    assert form.note == "" and "asesorlab-ok" in simulator.review.message
+    assert f"Asli (Bukti {item})" in simulator.review.message
 
 
 def test_bad_overrides_and_early_actions_give_messages(simulator: CaseSimulator) -> None:
@@ -86,8 +87,33 @@ def test_bad_overrides_and_early_actions_give_messages(simulator: CaseSimulator)
     kuk = next(iter(simulator.key.criteria))
     before = simulator.key
     assert not simulator.override(f"criteria/{kuk}", "BK", "   ")  # a note is required
-    assert "catatan" in simulator.status or "note" in simulator.status
+    message = simulator.review.message  # beside the button, naming the KUK as the form does
+    assert "asesorlab-error" in message and "catatan" in message
+    unit, number = kuk.split("/")
+    assert "criteria/" not in message and f"KUK {number} (Unit {unit})" in message
     assert simulator.key == before
+
+
+def test_the_correction_chooser_is_grouped_and_in_one_language(simulator: CaseSimulator) -> None:
+    simulator.generate()
+    key, form = simulator.key, simulator.review.form
+    assert key is not None
+    groups = form.group_labels
+    assert groups[0] == "Rekomendasi"
+    assert len(groups) == 1 + len(key.units) + len(key.evidence)
+    assert all(g.startswith(("Unit ", "Bukti ")) for g in groups[1:])
+    item = next(iter(key.evidence))
+    assert form.choose(f"evidence/{item}/current")
+    assert [label for label, _t in form._target.options] == ["Valid", "Asli", "Terkini",
+                                                               "Memadai"]
+    assert [label for label, _v in form._value.options] == ["Ya", "Tidak"]
+    kuk = next(iter(key.criteria))
+    assert form.choose(f"criteria/{kuk}") and form.target == f"criteria/{kuk}"
+    labels = [label for label, _t in form._target.options]
+    assert labels[0] == "Keputusan unit" and all(x.startswith("KUK ") for x in labels[1:])
+    everything = " ".join(groups + labels)
+    assert not any(word in everything for word in ("authentic", "sufficient", "current"))
+    assert not form.choose("criteria/X.000/9.9")
 
 
 def test_new_scheme_units_and_english_labels(scheme) -> None:
@@ -96,8 +122,25 @@ def test_new_scheme_units_and_english_labels(scheme) -> None:
     smaller = scheme.model_copy(update={"units": scheme.units[2:4]})
     simulator.set_scheme(smaller)
     assert simulator.controls.units == [scheme.units[2].code]
-    simulator.controls.set_rate("met", 1.0)
+    assert simulator.controls.generator == "default"
+    simulator.controls.set_rate("met", 1.0)  # the realistic generator takes no rates
+    assert simulator.controls.flaw_rates() == FlawRates()
+    simulator.controls.generator = "classic"
     assert simulator.controls.flaw_rates().met == 1.0
     assert simulator.generate()
     assert "evidence item(s)" in simulator.status
     assert "Answer key" in simulator.review.html
+
+
+def test_the_realistic_knobs_shape_the_case_and_follow_ups_are_saved(
+        simulator: CaseSimulator, tmp_path: Path) -> None:
+    simulator.controls.set_options("mudah", 1.0)
+    assert simulator.generate()
+    assert simulator.key is not None and simulator.key.recommendation == "K"
+    simulator.controls.set_options("sulit", 0.0)
+    assert simulator.generate()
+    assert simulator.key is not None and simulator.key.recommendation == "BK"
+    written = simulator.save(tmp_path)
+    assert (tmp_path / "case-0001.followup.json").is_file() and written
+    simulator.controls.generator = "classic"
+    assert simulator.controls.case_options() is None

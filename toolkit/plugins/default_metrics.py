@@ -52,12 +52,15 @@ def agreement_command(host: PluginHost, ratings: Path, metric: str, weights: str
     except AgreementError as exc:
         click.echo(f"{_('error')}: {exc}", err=True)
         return 1
+    shown = {k: v for k, v in options.items() if k != "categories"}
     if as_json:
-        click.echo(json.dumps({"metric": chosen.name, "value": value, "items": len(items),
-                               "raters": len(raters), **{k: v for k, v in options.items()
-                                                          if k != "categories"}}))
+        click.echo(json.dumps({"metric": chosen.name, "title": chosen.title, "value": value,
+                               "items": len(items), "raters": len(raters), **shown}))
     else:
-        click.echo(f"{value:.6f}")
+        named = ", ".join([chosen.name, *(f"{k}={v}" for k, v in shown.items())])
+        click.echo(_("{title} ({name}): {value:.6f} ({items} items, {raters} raters)",
+                     title=chosen.title, name=named, value=value, items=len(items),
+                     raters=len(raters)))
     return 0
 
 

@@ -25,7 +25,12 @@ from toolkit.i18n import _, get_language
 
 from .execute import RunResult, RunTask, marker_path
 from .manifest import Manifest, ManifestInvalid
-from .params import DeclarationError, check_parameters, declared_parameters, notebook_checker
+from .params import (
+    DeclarationError,
+    check_parameters,
+    declared_parameters,
+    notebook_checker,
+)
 
 OUT_DIR_PARAMETER = "out_dir"
 
@@ -109,6 +114,34 @@ def is_done(output: Path, name: str, expected_hash: str) -> RunResult | None:
     return result
 
 
+def check_files(manifest: Manifest) -> None:
+    """Raise :class:`ManifestInvalid` naming every ``path`` parameter whose file is missing.
+
+    A manifest naming a file that is not there is unusable as a whole (exit 2, before
+    anything runs), unlike a row whose value is merely of the wrong type, which fails alone.
+    """
+    nb = nbformat.read(str(manifest.notebook), as_version=4)
+    try:
+        declared = declared_parameters(nb)
+    except DeclarationError:
+        return  # plan_runs reports the declaration itself
+    errors: list[SchemeError] = []
+    for spec in manifest.runs:
+        for name, value in spec.parameters.items():
+            parameter = declared.get(name)
+            if parameter is None or not parameter.is_path or not isinstance(value, str):
+                continue
+            path = Path(value).expanduser()
+            if not (path if path.is_absolute() else manifest.base / path).is_file():
+                errors.append(SchemeError(
+                    _("parameter {name!r}: file not found: {path} (paths are relative to "
+                      "the manifest's folder)", name=name, path=value),
+                    file=str(manifest.path), line=spec.line_of(name)))
+    unique = list({(e.line, e.message): e for e in errors}.values())
+    if unique:
+        raise ManifestInvalid(unique)
+
+
 def plan_runs(manifest: Manifest, output: Path, formats: tuple[str, ...],
               resume: bool = False) -> list[PlannedRun]:
     """Check every run of ``manifest`` and decide what to execute."""
@@ -158,5 +191,14 @@ def plan_runs(manifest: Manifest, output: Path, formats: tuple[str, ...],
     return planned
 
 
-__all__ = ["PlannedRun", "input_hash", "is_done", "notebook_imports", "notebook_kernel",
-           "notebook_preload", "plan_runs", "run_name"]
+__all__ = [
+    "PlannedRun",
+    "check_files",
+    "input_hash",
+    "is_done",
+    "notebook_imports",
+    "notebook_kernel",
+    "notebook_preload",
+    "plan_runs",
+    "run_name",
+]

@@ -43,7 +43,11 @@ def _status_label(status: str) -> str:
 
 
 def summary_table(results: list[RunResult], width: int = 100) -> str:
-    """A plain-text table: run, status, seconds and the outputs or the error."""
+    """A plain-text table: run, status, seconds and the outputs or the error.
+
+    An error is never cut: the console shows the whole reason, on one line (as
+    ``batch-report.json`` has it, so ``file:line:`` stays clickable and greppable).
+    """
     header = ("#", _("run"), _("status"), _("seconds"), _("outputs / error"))
     rows = []
     for number, result in enumerate(results, 1):
@@ -56,9 +60,7 @@ def summary_table(results: list[RunResult], width: int = 100) -> str:
     lines = []
     for row in [header, *rows]:
         head = "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4]))
-        room = max(width - len(head) - 2, 20)
-        tail = row[4] if len(row[4]) <= room else row[4][:room - 1] + "…"
-        lines.append(f"{head}  {tail}".rstrip())
+        lines.append(f"{head}  {row[4]}".rstrip())
     lines.insert(1, "-" * min(width, max(len(line) for line in lines)))
     total = counts(results)
     lines.append(_("{ok} ok, {failed} failed, {skipped} skipped", **total))

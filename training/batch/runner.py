@@ -32,7 +32,7 @@ from toolkit.i18n import _
 from ..kernel_template import KernelTemplate, forkable
 from .execute import PARTIAL_DIR, RunResult, RunTask, execute_run
 from .manifest import Manifest
-from .plan import PlannedRun, notebook_kernel, notebook_preload, plan_runs
+from .plan import PlannedRun, check_files, notebook_kernel, notebook_preload, plan_runs
 from .report import counts, write_report
 
 OnResult = Callable[[RunResult], None]
@@ -154,8 +154,13 @@ def _progress(total: int, enabled: bool) -> Any:
 def run_batch(manifest: Manifest, output: Path | None = None, workers: int = 2,
               dask_address: Any = None, resume: bool = False,
               formats: tuple[str, ...] | None = None, progress: bool = True) -> BatchOutcome:
-    """Plan and execute every run of ``manifest``; write ``OUT/batch-report.json``."""
+    """Plan and execute every run of ``manifest``; write ``OUT/batch-report.json``.
+
+    Raises :class:`~training.batch.manifest.ManifestInvalid` (nothing run or written) when
+    the manifest names a file that does not exist.
+    """
     started = time.perf_counter()
+    check_files(manifest)
     out = (output or manifest.output).resolve()
     chosen = formats or manifest.formats
     out.mkdir(parents=True, exist_ok=True)

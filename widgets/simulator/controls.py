@@ -1,4 +1,10 @@
-"""The simulator's controls: units, seed, flaw-rate sliders, generate, and where to save."""
+"""The simulator's controls: generator, units, seed, the generator's knobs, generate, save.
+
+The realistic generator (``default``) takes a difficulty tier and the share of candidates
+recommended K (:meth:`SimulatorControls.case_options`); the flaw-rate sliders are knobs of
+generators that take rates (the ``classic`` one). Each set is enabled only while its
+generator is chosen.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +12,16 @@ from collections.abc import Callable
 
 import ipywidgets as w
 
-from toolkit.cases.generator import FlawRates
+from toolkit.cases.generator import DIFFICULTIES, CaseOptions, FlawRates
 from toolkit.i18n import _
 from toolkit.scheme import Scheme
+
+REALISTIC = "default"
+
+
+def _generator_label(name: str, lang: str) -> str:
+    return {REALISTIC: _("realistic (evidence catalogue)", lang=lang),
+            "classic": _("classic (flaw rates)", lang=lang)}.get(name, name)
 
 
 def _rate_labels(lang: str) -> dict[str, str]:
@@ -28,33 +41,69 @@ class SimulatorControls(w.VBox):
         self._generate_handlers: list[Callable[[], None]] = []
         self._save_handlers: list[Callable[[], None]] = []
         style = {"description_width": "14em"}
+        self._lang = lang
+        self._generator = w.Dropdown(description=_("Case generator", lang=lang), style=style,
+                                     options=[(_generator_label(REALISTIC, lang), REALISTIC)],
+                                     layout=w.Layout(width="auto", max_width="34em"))
+        self._generator.add_class("asesorlab-generator")
+        self._generator.observe(self._on_generator_value, "value")
         self._units = w.SelectMultiple(description=_("Units", lang=lang), rows=5, style=style,
-                                       layout=w.Layout(width="100%"))
+                                       layout=w.Layout(width="auto"))
         self._seed = w.BoundedIntText(value=0, min=0, max=2**31 - 1,
                                       description=_("Seed", lang=lang), style=style)
         defaults = FlawRates()
         labels = _rate_labels(lang)
         self._rates = {name: w.FloatSlider(value=getattr(defaults, name), min=0.0, max=1.0,
                                            step=0.05, description=labels[name], style=style,
-                                           continuous_update=False,
-                                           layout=w.Layout(width="34em"))
+                                           continuous_update=False, disabled=True,
+                                           layout=w.Layout(width="auto", max_width="34em"))
                        for name in FlawRates.names()}
+        defaults_k = CaseOptions()
+        self._difficulty = w.Dropdown(description=_("Difficulty", lang=lang), style=style,
+                                      options=list(DIFFICULTIES), value=defaults_k.difficulty,
+                                      layout=w.Layout(width="auto", max_width="34em"))
+        self._difficulty.add_class("asesorlab-difficulty")
+        self._k_share = w.FloatSlider(value=defaults_k.k_share, min=0.0, max=1.0, step=0.05,
+                                      description=_("Share of K candidates", lang=lang),
+                                      style=style, continuous_update=False,
+                                      layout=w.Layout(width="auto", max_width="34em"))
+        self._k_share.add_class("asesorlab-k-share")
         generate = w.Button(description=_("Generate case", lang=lang), icon="random",
                             button_style="primary", layout=w.Layout(width="auto"))
         generate.add_class("asesorlab-generate")
         generate.on_click(lambda _button: self.generate())
         self._out_dir = w.Text(value="cases", description=_("Save to folder", lang=lang),
-                               style=style)
+                               style={"description_width": "auto"},
+                               layout=w.Layout(width="auto", flex="0 1 22em", min_width="0"))
         save = w.Button(description=_("Save case and key", lang=lang), icon="save",
                         layout=w.Layout(width="auto"))
         save.add_class("asesorlab-save-case")
         save.on_click(lambda _button: self.save())
-        super().__init__([self._units, self._seed, *self._rates.values(),
-                          w.HBox([generate, self._out_dir, save])],
+        super().__init__([self._generator, self._units, self._seed, self._difficulty,
+                          self._k_share, *self._rates.values(),
+                          w.HBox([generate, self._out_dir, save],
+                                 layout=w.Layout(width="100%", flex_flow="row wrap",
+                                                 align_items="center"))],
                          layout=w.Layout(width="100%"))
         self.add_class("asesorlab-simulator-controls")
 
     # -- values ------------------------------------------------------------------
+    def set_generators(self, names: list[str]) -> None:
+        """Offer the case generators ``names`` (plugins included); keep the chosen one."""
+        chosen = self._generator.value
+        self._generator.options = [(_generator_label(n, self._lang), n) for n in names]
+        self._generator.value = chosen if chosen in names else (
+            REALISTIC if REALISTIC in names else names[0])
+
+    @property
+    def generator(self) -> str:
+        """The chosen case generator's name."""
+        return str(self._generator.value)
+
+    @generator.setter
+    def generator(self, name: str) -> None:
+        self._generator.value = name
+
     def set_units(self, scheme: Scheme) -> None:
         """Offer the scheme's units; keep the chosen ones that still exist (else the first)."""
         chosen = set(self._units.value)
@@ -95,9 +144,28 @@ class SimulatorControls(w.VBox):
         """Move the slider of flaw rate ``name`` (met, not_valid, …)."""
         self._rates[name].value = value
 
+    def set_options(self, difficulty: str, k_share: float) -> None:
+        """Choose the realistic generator's difficulty tier and K share."""
+        self._difficulty.value, self._k_share.value = difficulty, k_share
+
+    def case_options(self) -> CaseOptions | None:
+        """The realistic generator's knobs; None for a generator that takes none."""
+        if self.generator != REALISTIC:
+            return None
+        return CaseOptions(k_share=float(self._k_share.value),
+                           difficulty=str(self._difficulty.value))
+
     def flaw_rates(self) -> FlawRates:
-        """The sliders' values as :class:`~toolkit.cases.generator.FlawRates`."""
+        """The sliders' values as :class:`~toolkit.cases.generator.FlawRates` (the defaults
+        for the realistic generator, which takes no rates)."""
+        if self.generator == REALISTIC:
+            return FlawRates()
         return FlawRates(**{name: float(s.value) for name, s in self._rates.items()})
+
+    def _on_generator_value(self, change: dict) -> None:
+        for slider in self._rates.values():
+            slider.disabled = change["new"] == REALISTIC
+        self._difficulty.disabled = self._k_share.disabled = change["new"] != REALISTIC
 
     # -- actions -----------------------------------------------------------------
     def on_generate(self, callback: Callable[[], None]) -> None:
@@ -119,4 +187,4 @@ class SimulatorControls(w.VBox):
             callback()
 
 
-__all__ = ["SimulatorControls"]
+__all__ = ["REALISTIC", "SimulatorControls"]

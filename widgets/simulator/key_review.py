@@ -2,21 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import ipywidgets as w
 
-from toolkit.cases.model import AnswerKey
+from toolkit.cases.model import AnswerKey, Case
 from toolkit.i18n import _
 from toolkit.scheme import Scheme
 from widgets.practice.look import esc
 
-RULES: tuple[str, ...] = ("valid", "authentic", "current", "sufficient")
+from .override_form import RULES, OverrideForm, OverrideHandler, choices, target_label
+
+# the key's tables wrap inside their half of the pane instead of pushing it wider
+CSS = """
+.asesorlab-key table { width: 100%; table-layout: fixed; }
+.asesorlab-key td, .asesorlab-key th { overflow-wrap: break-word; }
+.asesorlab-key td:first-child { overflow-wrap: anywhere; }
+.asesorlab-simulator .widget-html-content { overflow-wrap: break-word; }
+"""
 
 
 def _reason(reasons: dict[str, dict[str, str]], name: str, lang: str) -> str:
     text = reasons.get(name, {})
     return esc(text.get(lang) or text.get("id") or "")
+
+
+def _cols(*percent: int) -> str:
+    """Column widths of a fixed-layout table (it then never grows past its pane)."""
+    return "<colgroup>" + "".join(f'<col style="width:{p}%">' for p in percent) + "</colgroup>"
 
 
 def _badge(value: str | bool) -> str:
@@ -26,10 +37,11 @@ def _badge(value: str | bool) -> str:
     return f'<b style="color:{colour}">{esc(shown)}</b>'
 
 
-def key_html(key: AnswerKey, scheme: Scheme, lang: str) -> str:
+def key_html(key: AnswerKey, scheme: Scheme, lang: str, case: Case | None = None) -> str:
     """The key as tables: KUK, evidence (VATM), units, recommendation, overrides."""
     pinned = {o.target for o in key.overrides}
-    mark = ' <span title="override">✎</span>'
+    mark = ' <span title="{}">✎</span>'.format(esc(_("Override", lang=lang)))
+    groups = choices(key, scheme, lang, case)
     rows = []
     for kuk, verdict in key.criteria.items():
         try:
@@ -52,8 +64,8 @@ def key_html(key: AnswerKey, scheme: Scheme, lang: str) -> str:
              f"<td>{_reason(key.reasons.units, code, lang)}</td></tr>"
              for code, v in key.units.items()]
     rec = key.reasons.recommendation
-    overrides = "".join(f"<li><code>{esc(o.target)}</code> → {_badge(o.value)}: {esc(o.note)}"
-                        "</li>" for o in key.overrides)
+    overrides = "".join(f"<li>{esc(target_label(o.target, groups))} → {_badge(o.value)}: "
+                        f"{esc(o.note)}</li>" for o in key.overrides)
     head = "".join(f"<th>{esc(h)}</th>" for h in (
         "", _("V", lang=lang), _("A", lang=lang), _("C", lang=lang), _("S", lang=lang),
         _("Reason", lang=lang)))
@@ -69,36 +81,25 @@ def key_html(key: AnswerKey, scheme: Scheme, lang: str) -> str:
         f"<p>{rec_label}: {_badge(key.recommendation)}"
         f"{mark if 'recommendation' in pinned else ''} "
         f"{esc(rec.get(lang) or rec.get('id') or '')}</p>"
-        f"<table><tr><th>{unit_label}</th><th></th>"
+        f"<table>{_cols(30, 10, 60)}<tr><th>{unit_label}</th><th></th>"
         f"<th>{reason_label}</th></tr>{''.join(units)}</table>"
-        f"<h4>KUK</h4><table>{''.join(rows)}</table>"
-        f"<h4>{evidence_label}</h4><table><tr>{head}</tr>"
+        f"<h4>KUK</h4><table>{_cols(22, 33, 9, 36)}{''.join(rows)}</table>"
+        f"<h4>{evidence_label}</h4><table>{_cols(12, 8, 8, 8, 8, 56)}<tr>{head}</tr>"
         f"{''.join(evidence)}</table>"
         + (f"<h4>{overrides_label}</h4><ul>{overrides}</ul>" if overrides else "")
         + "</div>")
 
 
 class KeyReview(w.VBox):
-    """Shows a key; ``override(target, value, note)`` asks the owner to change a verdict."""
+    """Shows a key, with the correction form above it (:class:`OverrideForm`)."""
 
     def __init__(self, lang: str) -> None:
         self._lang = lang
-        self._handlers: list[Callable[[str, str | bool, str], None]] = []
-        self._table = w.HTML(layout=w.Layout(width="100%"))
-        self._target = w.Dropdown(description=_("Verdict", lang=lang),
-                                  layout=w.Layout(width="auto"))
-        self._value = w.Dropdown(description=_("New value", lang=lang),
-                                 layout=w.Layout(width="auto"))
-        self._note = w.Text(placeholder=_("Why (required)", lang=lang),
-                            description=_("Note", lang=lang), layout=w.Layout(width="auto"))
-        apply = w.Button(description=_("Override", lang=lang), icon="pencil",
-                         layout=w.Layout(width="auto", min_width="8em"))
-        apply.add_class("asesorlab-override")
-        apply.on_click(lambda _button: self.override(self._target.value, self._value.value,
-                                                     self._note.value))
-        self._target.observe(self._on_target_value, "value")
-        form = w.VBox([self._target, w.HBox([self._value, self._note, apply])])
-        super().__init__([form, self._table], layout=w.Layout(width="50%"))
+        self._table = w.HTML(layout=w.Layout(width="auto"))
+        self._form = OverrideForm(lang)
+        super().__init__([w.HTML(f"<style>{CSS}</style>", layout=w.Layout(display="none")),
+                          self._form, self._table],
+                         layout=w.Layout(flex="1 1 380px", width="auto", min_width="0"))
         self.add_class("asesorlab-key")
 
     @property
@@ -106,40 +107,29 @@ class KeyReview(w.VBox):
         """The key as shown (HTML)."""
         return self._table.value
 
-    def show(self, key: AnswerKey, scheme: Scheme) -> None:
-        """Show ``key`` and offer each of its verdicts as an override target."""
-        lang = self._lang
-        targets: list[tuple[str, str]] = [(_("Recommendation", lang=lang), "recommendation")]
-        unit = _("Unit", lang=lang)
-        targets += [(f"{unit} {code}", f"units/{code}") for code in key.units]
-        targets += [(f"KUK {kuk}", f"criteria/{kuk}") for kuk in key.criteria]
-        targets += [(f"{item} · {rule}", f"evidence/{item}/{rule}")
-                    for item in key.evidence for rule in RULES]
-        current = self._target.value
-        self._target.options = targets
-        kept = current if current in {t for _label, t in targets} else targets[0][1]
-        self._target.value = kept
-        self._on_target_value({"new": kept})
-        self._table.value = key_html(key, scheme, lang)
+    @property
+    def form(self) -> OverrideForm:
+        """The correction form (group, verdict, value, note, button, message)."""
+        return self._form
 
-    def on_override(self, callback: Callable[[str, str | bool, str], None]) -> None:
-        """Call ``callback(target, value, note)`` when an override is asked for."""
-        self._handlers.append(callback)
+    @property
+    def message(self) -> str:
+        """The message beside the Override button (HTML)."""
+        return self._form.message
 
-    def override(self, target: str, value: str | bool, note: str) -> None:
+    def show(self, key: AnswerKey, scheme: Scheme, case: Case | None = None) -> None:
+        """Show ``key`` and offer each of its verdicts for correction."""
+        self._form.set_key(key, scheme, case)
+        self._table.value = key_html(key, scheme, self._lang, case)
+
+    def on_override(self, callback: OverrideHandler) -> None:
+        """Call ``callback(target, value, note)`` when an override is asked for; it returns
+        ``None`` when done, else the problem, shown beside the button."""
+        self._form.on_override(callback)
+
+    def override(self, target: str, value: str | bool, note: str) -> bool:
         """Ask to set ``target`` to ``value`` because of ``note`` (the Override button)."""
-        for callback in self._handlers:
-            callback(target, value, note)
-        self._note.value = ""
-
-    def _on_target_value(self, change: dict) -> None:
-        target = change["new"] or ""
-        if target.startswith("evidence/"):
-            self._value.options = [(_("Yes", lang=self._lang), True),
-                                   (_("No", lang=self._lang), False)]
-        else:
-            self._value.options = [("K", "K"), ("BK", "BK")]
-        self._value.value = self._value.options[0][1]
+        return self._form.override(target, value, note)
 
 
-__all__ = ["KeyReview", "key_html"]
+__all__ = ["CSS", "RULES", "KeyReview", "key_html"]

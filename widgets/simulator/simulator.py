@@ -15,10 +15,10 @@ from pathlib import Path
 import ipywidgets as w
 
 from toolkit.cases.io import save_case_set
-from toolkit.cases.keys import derive_key, generate_cases
-from toolkit.cases.model import AnswerKey, Case, CaseError, Override
+from toolkit.cases.keys import derive_key, generate_case_set
+from toolkit.cases.model import AnswerKey, Case, CaseError, FollowUps, Override
 from toolkit.i18n import _, get_language, language, normalize_language
-from toolkit.plugins import PluginHost, PluginLookupError
+from toolkit.plugins import PluginHost, PluginLookupError, default_host
 from toolkit.scheme import Scheme
 
 from .controls import SimulatorControls
@@ -40,9 +40,12 @@ class CaseSimulator(w.VBox):
         self._scheme = scheme
         self._case: Case | None = None
         self._key: AnswerKey | None = None
+        self._follow_ups: FollowUps | None = None
         self._overrides: dict[str, list[Override]] = {}
         self._controls = SimulatorControls(self._lang)
         self._controls.set_units(scheme)
+        self._controls.set_generators([g.name for g in (host or default_host()).collect(
+            "register_case_generators")])
         self._controls.on_generate(self._generate)
         self._controls.on_save(self._save)
         self._status = w.HTML()
@@ -50,9 +53,13 @@ class CaseSimulator(w.VBox):
         self._view = TraineeView(self._lang)
         self._review = KeyReview(self._lang)
         self._review.on_override(self._override)
-        super().__init__([self._controls, self._status,
-                          w.HBox([self._view, self._review], layout=w.Layout(width="100%"))],
-                         layout=w.Layout(width="100%"))
+        # the case and its key side by side when the pane is wide enough, else one above
+        # the other: never wider than the pane (no horizontal scrolling)
+        body = w.HBox([self._view, self._review],
+                      layout=w.Layout(width="100%", flex_flow="row wrap",
+                                      align_items="flex-start", overflow="hidden"))
+        super().__init__([self._controls, self._status, body],
+                         layout=w.Layout(width="100%", overflow="hidden"))
         self.add_class("asesorlab-simulator")
 
     # -- public ------------------------------------------------------------------
@@ -96,9 +103,9 @@ class CaseSimulator(w.VBox):
         return self._generate()
 
     def override(self, target: str, value: str | bool, note: str) -> bool:
-        """Override one verdict of the key with a note (as the Override button does)."""
-        self._review.override(target, value, note)
-        return not self._status.value.startswith('<span class="asesorlab-error"')
+        """Override one verdict of the key with a note (as the Override button does); the
+        outcome is shown beside the button (:attr:`KeyReview.message`)."""
+        return self._review.override(target, value, note)
 
     def save(self, out_dir: str | Path | None = None) -> list[Path]:
         """Write the case and key files to ``out_dir`` (or the controls' folder)."""
@@ -111,25 +118,25 @@ class CaseSimulator(w.VBox):
         with language(self._lang):
             try:
                 rates = self._controls.flaw_rates()
-                [(case, key)] = generate_cases(self._scheme, 1, self._controls.seed,
-                                               self._controls.units or None, rates,
-                                               self._lang, host=self._host)
+                [(case, key, follow_ups)] = generate_case_set(
+                    self._scheme, 1, self._controls.seed, self._controls.units or None, rates,
+                    self._lang, self._controls.generator, host=self._host,
+                    options=self._controls.case_options())
                 kept = self._overrides.get(_fingerprint(case))
                 if kept:
                     key = derive_key(case, self._scheme, overrides=kept, previous=key,
                                      host=self._host)
             except (CaseError, PluginLookupError) as exc:
                 return self._fail(str(exc))
-        self._case, self._key = case, key
+        self._case, self._key, self._follow_ups = case, key, follow_ups
         self._show()
         self._ok(_("Case {case}: {count} evidence item(s), {kuk} KUK", case=case.id,
                    count=len(case.evidence), kuk=len(key.criteria), lang=self._lang))
         return True
 
-    def _override(self, target: str, value: str | bool, note: str) -> None:
+    def _override(self, target: str, value: str | bool, note: str) -> str | None:
         if self._case is None or self._key is None:
-            self._fail(_("Generate a case first.", lang=self._lang))
-            return
+            return _("Generate a case first.", lang=self._lang)
         wanted = Override(target=target or "", value=value, note=note)
         kept = [o for o in self._key.overrides if o.target != wanted.target] + [wanted]
         with language(self._lang):
@@ -137,12 +144,11 @@ class CaseSimulator(w.VBox):
                 key = derive_key(self._case, self._scheme, overrides=kept, previous=self._key,
                                  host=self._host)
             except (CaseError, PluginLookupError) as exc:
-                self._fail(str(exc))
-                return
+                return str(exc)
         self._key = key
         self._overrides[_fingerprint(self._case)] = list(key.overrides)
         self._show()
-        self._ok(_("Override saved in the key: {target}", target=target, lang=self._lang))
+        return None
 
     def _save(self) -> list[Path]:
         if self._case is None or self._key is None:
@@ -150,7 +156,7 @@ class CaseSimulator(w.VBox):
             return []
         folder = Path(self._controls.out_dir.strip() or ".")
         try:
-            written = save_case_set([(self._case, self._key)], folder)
+            written = save_case_set([(self._case, self._key)], folder, [self._follow_ups])
         except OSError as exc:
             self._fail(_("cannot write {path}: {problem}", path=str(folder),
                          problem=exc.strerror, lang=self._lang))
@@ -164,7 +170,7 @@ class CaseSimulator(w.VBox):
         labels = {ref.id: f"{ref.unit.code} {ref.label}"
                   for ref in self._scheme.iter_criteria(self._case.units)}
         self._view.show(self._case, labels)
-        self._review.show(self._key, self._scheme)
+        self._review.show(self._key, self._scheme, self._case)
 
     def _ok(self, message: str) -> None:
         self._status.value = f'<span class="asesorlab-ok">{html.escape(message)}</span>'

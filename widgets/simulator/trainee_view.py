@@ -25,7 +25,8 @@ class TraineeView(w.VBox):
         self._cards = w.VBox()
         super().__init__([w.HTML(f"<style>{CSS}</style>", layout=w.Layout(display="none")),
                           self._case, self._heading, self._cards],
-                         layout=w.Layout(width="50%", padding="0 8px 0 0"))
+                         layout=w.Layout(flex="1 1 380px", width="auto", min_width="0",
+                                         padding="0 8px 0 0"))
         self.add_class("asesorlab-case-view")
 
     @property
@@ -42,7 +43,7 @@ class TraineeView(w.VBox):
             card.close()
         cards = []
         for item in case.evidence:
-            card = w.HTML(card_html(item, self._lang), layout=w.Layout(width="100%"))
+            card = w.HTML(card_html(item, self._lang), layout=w.Layout(width="auto"))
             card.add_class("asesorlab-evidence")
             cards.append(card)
         self._cards.children = cards
