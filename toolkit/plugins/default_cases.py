@@ -1,49 +1,49 @@
 """Built-in plugin: the case generator, the evidence rule, and the ``simulate``,
-``score``, ``override`` and ``rekey`` commands."""
+``score``, ``override`` and ``rekey`` commands.
+
+The case library (pydantic models, numpy in the scoring) is imported inside the hooks and
+commands, so that listing the commands imports none of it.
+"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..cases.generator import DefaultGenerator, FlawRates
-from ..cases.io import (
-    case_files,
-    key_path_for,
-    load_case,
-    load_judgement,
-    load_key,
-    save_case_set,
-    save_key,
-)
-from ..cases.keys import apply_override, derive_key, generate_cases
-from ..cases.model import CaseError, Override
-from ..cases.rules import DefaultRule
 from ..cli import lang_option, pass_host
 from ..errors import SchemeError, SchemeInvalid
 from ..hookspecs import hookimpl
 from ..i18n import LANGUAGES, _
-from ..plugins import PluginHost
 from ..schemeio import load_scheme
-from ..scoring import format_report, score
+
+if TYPE_CHECKING:
+    from ..cases.generator import FlawRates
+    from ..plugins import PluginHost
 
 
 @hookimpl
 def register_case_generators() -> list[Any]:
     """The built-in generator of portfolios with planted VATM flaws."""
+    from ..cases.generator import DefaultGenerator
+
     return [DefaultGenerator()]
 
 
 @hookimpl
 def register_evidence_rules() -> list[Any]:
     """The built-in VATM evidence rule."""
+    from ..cases.rules import DefaultRule
+
     return [DefaultRule()]
 
 
 def _flaws(ctx: click.Context, param: click.Parameter, value: str | None) -> FlawRates:
+    from ..cases.generator import FlawRates
+    from ..cases.model import CaseError
+
     try:
         return FlawRates.parse(value or "")
     except CaseError as exc:
@@ -76,6 +76,10 @@ def simulate_command(host: PluginHost, scheme_file: Path, count: int, seed: int,
                      units: list[str], flaws: FlawRates, language: str, generator: str,
                      rule: str, out_dir: Path) -> int:
     """Generate simulated asesi cases and their answer keys from a scheme."""
+    from ..cases.io import save_case_set
+    from ..cases.keys import generate_cases
+    from ..cases.model import CaseError
+
     scheme = load_scheme(scheme_file, host).scheme
     try:
         pairs = generate_cases(scheme, count=count, seed=seed, units=units or None,
@@ -102,6 +106,9 @@ def simulate_command(host: PluginHost, scheme_file: Path, count: int, seed: int,
 @lang_option
 def score_command(key_file: Path, judgement_file: Path, as_json: bool) -> int:
     """Score a judgement of a case against its answer key, with a debrief."""
+    from ..cases.io import load_judgement, load_key
+    from ..scoring import format_report, score
+
     key = load_key(key_file)
     judgement = load_judgement(judgement_file, key=key)
     report = score(key, judgement)
@@ -121,6 +128,10 @@ def score_command(key_file: Path, judgement_file: Path, as_json: bool) -> int:
 @lang_option
 def override_command(key_file: Path, target: str, value: str, note: str, author: str) -> int:
     """Correct one verdict of an answer key (TARGET e.g. criteria/J.620100.004.02/1.1)."""
+    from ..cases.io import load_key, save_key
+    from ..cases.keys import apply_override
+    from ..cases.model import CaseError, Override
+
     key = load_key(key_file)
     try:
         key = apply_override(key, Override(target=target, value=value, note=note,
@@ -142,6 +153,10 @@ def override_command(key_file: Path, target: str, value: str, note: str, author:
 def rekey_command(host: PluginHost, scheme_file: Path, folder: Path, rule: str) -> int:
     """Derive every key of a case folder again (e.g. after the scheme's settings changed),
     keeping the lead assessor's overrides."""
+    from ..cases.io import case_files, key_path_for, load_case, load_key, save_key
+    from ..cases.keys import derive_key
+    from ..cases.model import CaseError
+
     scheme = load_scheme(scheme_file, host).scheme
     cases = case_files(folder)
     for case_path in cases:

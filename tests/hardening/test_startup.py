@@ -1,0 +1,100 @@
+"""A fast command line: nothing heavy is imported before a command needs it (issue 15).
+
+Times are measured by ``benchmarks/cli_startup.py``; these tests check the cause instead:
+which modules a fresh interpreter has imported after each step.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+
+import click
+from click.testing import CliRunner
+from suite_support import CliResult
+
+from toolkit.cli import LazyCommand, PluginGroup, build_cli, command_help_id
+from toolkit.plugins import PluginHost
+
+Run = Callable[..., CliResult]
+HEAVY = ("sqlalchemy", "nbconvert", "voila", "jupyter_server", "matplotlib", "dask")
+
+
+def _modules_after(code: str) -> set[str]:
+    """The top-level packages a new interpreter has imported after running ``code``."""
+    probe = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, timeout=120)
+    return {name.split(".")[0] for name in json.loads(done.stdout.splitlines()[-1])}
+
+
+def test_importing_the_cli_pulls_in_no_heavy_library() -> None:
+    loaded = _modules_after("import toolkit.cli")
+    assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
+    assert "pydantic" not in loaded and "openpyxl" not in loaded
+
+
+def test_version_and_help_import_no_model_reader_or_server_code() -> None:
+    version = _modules_after("import toolkit.cli as c\ntry:\n    c.main(['--version'])\n"
+                             "except SystemExit:\n    pass")
+    assert "pluggy" in version or "click" in version  # the probe ran the CLI
+    assert not version & {*HEAVY, "pydantic", "yaml", "openpyxl", "numpy", "docx"}
+    helped = _modules_after("import toolkit.cli as c\nc.main(['--help'])")
+    assert not helped & {*HEAVY, "pydantic", "openpyxl", "numpy", "docx", "papermill"}
+
+
+def test_validate_imports_no_server_notebook_or_spreadsheet_code(sample_path: object) -> None:
+    loaded = _modules_after(f"import toolkit.cli as c\nc.main(['validate', {str(sample_path)!r}])")
+    assert "pydantic" in loaded  # the scheme was really read
+    assert not loaded & {*HEAVY, "openpyxl", "docx", "papermill", "numpy"}
+
+
+def test_version_loads_no_plugin() -> None:
+    made: list[PluginHost] = []
+    cli = build_cli(lambda: made.append(PluginHost(load_entrypoints=False)) or made[-1])
+    assert CliRunner().invoke(cli, ["--version"]).exit_code == 0
+    assert made == []
+    assert CliRunner().invoke(cli, ["--help"]).exit_code == 0
+    assert len(made) == 1
+
+
+def test_help_lists_every_command_and_lazy_help_is_the_real_docstring(asesorlab: Run) -> None:
+    host = PluginHost()
+    cli = build_cli(host)
+    assert isinstance(cli, PluginGroup)
+    names = cli.list_commands(click.Context(cli))
+    lazy = {name: cmd for name, cmd in cli.commands.items() if isinstance(cmd, LazyCommand)}
+    assert {"batch", "serve"} <= set(lazy)
+    for name, placeholder in lazy.items():  # the help given without importing = docstring
+        real = placeholder.load()
+        assert command_help_id(real.help or "") == placeholder.help, name
+    listed = asesorlab(["--lang", "en", "--help"]).out
+    for name in names:
+        assert f"  {name} " in listed, name
+    assert "Serve the practice app" in listed and "Run a notebook over the runs" in listed
+    real_help = asesorlab(["--lang", "en", "serve", "--help"])
+    assert real_help.code == 0 and "--port" in real_help.out  # the real command, imported
+
+
+def test_a_plugin_command_added_eagerly_still_works() -> None:
+    class Plugin:
+        @staticmethod
+        def register_commands(cli: click.Group) -> None:
+            @click.command("hello")
+            def hello() -> int:
+                """Say hello."""
+                click.echo("hello from a plugin")
+                return 0
+
+            cli.add_command(hello)
+
+    from toolkit.hookspecs import hookimpl
+
+    Plugin.register_commands = hookimpl(Plugin.register_commands)  # type: ignore[method-assign]
+    cli = build_cli(PluginHost(load_entrypoints=False, plugins=(Plugin,)))
+    result = CliRunner().invoke(cli, ["hello"])
+    assert result.exit_code == 0 and "hello from a plugin" in result.output
+    listing = CliRunner().invoke(cli, ["--help"]).output
+    assert "hello" in listing and "validate" in listing
