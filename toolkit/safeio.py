@@ -22,6 +22,7 @@ import os
 import re
 import stat
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -297,6 +298,63 @@ def check_xlsx(path: str | Path, limits: Limits | None = None) -> None:
         raise _refuse(_("the workbook unzips to {size} MB, more than the limit of {limit} MB "
                         "(a zip bomb?)", size=_megabytes(unzipped),
                         limit=_megabytes(limits.xlsx_max_unzipped)), path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for part, title in _sheet_parts(archive).items():
+                if _count_rows(archive, part, limits.xlsx_max_rows + 1) > limits.xlsx_max_rows:
+                    raise _refuse(_("the sheet has more than {limit} rows",
+                                    limit=limits.xlsx_max_rows), path,
+                                  cell=f"{title}!A{limits.xlsx_max_rows + 1}")
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+        raise _refuse(_("the workbook cannot be opened: {problem}", problem=exc), path) from None
+
+
+_MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet part name → sheet title, from the workbook's own index (small parts)."""
+    from xml.etree import ElementTree
+
+    names = set(archive.namelist())
+    if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
+        return {}
+    try:
+        workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except ElementTree.ParseError:
+        return {}  # openpyxl reports a damaged index itself
+    targets = {rel.get("Id"): rel.get("Target") or "" for rel in rels}
+    parts: dict[str, str] = {}
+    for sheet in workbook.iter(f"{_MAIN_NS}sheet"):
+        target = targets.get(sheet.get(_REL_ID), "")
+        part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        if part in names:
+            parts[part] = sheet.get("name") or part
+    return parts
+
+
+def _count_rows(archive: zipfile.ZipFile, part: str, stop: int) -> int:
+    """How many ``<row>`` elements ``part`` holds, counting no further than ``stop``.
+
+    openpyxl's read-only mode parses a whole sheet to learn that it declares no size, so
+    a sheet of a million rows is refused here, by a scan of its bytes, before it is opened.
+    """
+    count, tail = 0, b""
+    with archive.open(part) as stream:
+        while count < stop:
+            chunk = stream.read(1 << 20)
+            if not chunk:
+                break
+            data = tail + chunk
+            cut = max(len(data) - 32, 0)  # a tag across the cut is counted next time
+            count += sum(1 for match in _ROW_TAG.finditer(data) if match.start() < cut)
+            tail = data[cut:]
+        else:
+            return count
+    return count + len(_ROW_TAG.findall(tail))
 
 
 def open_xlsx(path: str | Path, limits: Limits | None = None, data_only: bool = True) -> Any:
