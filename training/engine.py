@@ -126,6 +126,7 @@ class KernelPool:
         self._templates: dict[tuple[str, ...], KernelTemplate] = {}
         #: kernels handed out and not yet shut down (for :meth:`kill`)
         self.in_use: list[Any] = []
+        self.last_was_spare = False
 
     def _start(self, kernel_name: str, preload: tuple[str, ...], cwd: str | None) -> Any:
         if not forkable(kernel_name):
@@ -159,6 +160,8 @@ class KernelPool:
         wanted = (kernel_name, tuple(preload))
         kernel = next((k for k in self._spares if k.key[:2] == wanted and
                        (len(k.key) < 3 or k.key[2] in (None, cwd)) and _alive(k)), None)
+        #: whether the last kernel handed out was started ahead (it may have died since)
+        self.last_was_spare = kernel is not None
         if kernel is not None:
             self._spares.remove(kernel)
         else:
@@ -357,7 +360,10 @@ def _engine_class() -> type:
                 try:
                     return client.execute()
                 except KernelStartError:  # raised before any cell ran
-                    if attempt == 2:
+                    # a kernel started ahead, or forked from a template, may have gone away
+                    # since: replace it once; a kernel started just now that fails is the
+                    # caller's to retry (``asesorlab batch`` counts its attempts)
+                    if attempt == 2 or not (pool.last_was_spare or isinstance(km, ForkedKernel)):
                         raise
                     logger.warning("the pooled kernel did not answer; starting a fresh one")
                 finally:
