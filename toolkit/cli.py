@@ -40,10 +40,13 @@ def _set_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 
 
 def lang_option(function: F) -> F:
-    """The ``--lang id|en`` option, for commands that produce text for people."""
+    """The ``--lang id|en`` option, for commands that produce text for people.
+
+    Its help is a message id, translated when the help is shown (as every option's).
+    """
     return click.option(
         "--lang", type=click.Choice(LANGUAGES), callback=_set_lang, expose_value=False,
-        is_eager=True, help=_("Language of the output (default: id, or ASESORLAB_LANG)."),
+        is_eager=True, help="Language of the output (default: id, or ASESORLAB_LANG).",
     )(function)
 
 
@@ -103,15 +106,22 @@ def lazy_command(cli: click.Group, name: str, target: str, help: str) -> None:
 
 
 def _translate_help(command: click.Command) -> click.Command:
-    """Docstrings and option help are message ids: show them in the language in force."""
-    if getattr(command, "_asesorlab_translated", False):
-        return command
-    if command.help:
-        command.help = _(command_help_id(command.help))
-    for param in command.params:
-        if isinstance(param, click.Option) and param.help:
-            param.help = _(param.help)
-    command._asesorlab_translated = True  # type: ignore[attr-defined]
+    """Docstrings and option help are message ids: show them in the language in force.
+
+    The ids are kept on the command, so that each invocation (of one process) translates
+    them again in its own language.
+    """
+    ids = getattr(command, "_asesorlab_help_ids", None)
+    if ids is None:
+        ids = (command.help, [param.help if isinstance(param, click.Option) else None
+                              for param in command.params])
+        command._asesorlab_help_ids = ids  # type: ignore[attr-defined]
+    help_id, param_ids = ids
+    if help_id:
+        command.help = _(command_help_id(help_id))
+    for param, param_id in zip(command.params, param_ids, strict=False):
+        if param_id and isinstance(param, click.Option):
+            param.help = _(param_id)
     return command
 
 
@@ -152,6 +162,10 @@ class PluginGroup(click.Group):
             command = self.commands[cmd_name] = command.load()
         return _translate_help(command) if command is not None else None
 
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _translate_help(self)  # (not before: ``--version`` reads no catalog)
+        super().format_help(ctx, formatter)
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         self._register()
         rows = []
@@ -185,7 +199,7 @@ def build_cli(host: PluginHost | Callable[[], PluginHost] | None = None) -> clic
             return host  # type: ignore[return-value]
 
     @click.group(cls=PluginGroup, host_factory=factory,
-                 help=_("asesorlab: design competency assessments and train assessors."),
+                 help="asesorlab: design competency assessments and train assessors.",
                  context_settings={"help_option_names": ["-h", "--help"]})
     @click.version_option(__version__, "--version", "-V", prog_name="asesorlab")
     @lang_option

@@ -19,8 +19,6 @@ from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
-from babel.messages.pofile import read_po
-
 LANGUAGES: tuple[str, ...] = ("id", "en")
 DEFAULT_LANGUAGE = "id"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -84,6 +82,8 @@ def add_locale_dirs(dirs: Iterable[Path | str]) -> None:
 
 @lru_cache(maxsize=8)
 def _catalog(lang: str) -> dict[str, str]:
+    from babel.messages.pofile import read_po  # (imported when a message is first shown)
+
     messages: dict[str, str] = {}
     for root in (LOCALE_DIR, *_extra_dirs):
         for po_file in sorted((root / lang).glob("*.po")):

@@ -40,7 +40,7 @@ def test_version_and_help_import_no_model_reader_or_server_code() -> None:
     version = _modules_after("import toolkit.cli as c\ntry:\n    c.main(['--version'])\n"
                              "except SystemExit:\n    pass")
     assert "pluggy" in version or "click" in version  # the probe ran the CLI
-    assert not version & {*HEAVY, "pydantic", "yaml", "openpyxl", "numpy", "docx"}
+    assert not version & {*HEAVY, "pydantic", "yaml", "openpyxl", "numpy", "docx", "babel"}
     helped = _modules_after("import toolkit.cli as c\nc.main(['--help'])")
     assert not helped & {*HEAVY, "pydantic", "openpyxl", "numpy", "docx", "papermill"}
 
@@ -98,3 +98,14 @@ def test_a_plugin_command_added_eagerly_still_works() -> None:
     assert result.exit_code == 0 and "hello from a plugin" in result.output
     listing = CliRunner().invoke(cli, ["--help"]).output
     assert "hello" in listing and "validate" in listing
+
+
+def test_help_follows_the_language_of_each_invocation(capsys: object) -> None:
+    from toolkit.cli import main
+
+    for lang, expected in (("en", "Check a scheme file"), ("id", "Memeriksa berkas skema"),
+                           ("en", "Check a scheme file")):
+        assert main(["--lang", lang, "--help"]) == 0
+        assert expected in capsys.readouterr().out  # type: ignore[attr-defined]
+        assert main(["--lang", lang, "validate", "--help"]) == 0
+        assert expected in capsys.readouterr().out  # type: ignore[attr-defined]
