@@ -40,8 +40,10 @@ def message_ids(paths: list[Path]) -> dict[str, str]:
                                 and isinstance(keyword.value.value, str)):
                             found.setdefault(keyword.value.value,
                                              f"{file.relative_to(ROOT)}:{node.lineno}")
-                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                        and node.func.id in ("_", "gettext") and node.args
+                named = isinstance(node, ast.Call) and (
+                    (isinstance(node.func, ast.Name) and node.func.id in ("_", "gettext"))
+                    or (isinstance(node.func, ast.Attribute) and node.func.attr == "gettext"))
+                if (named and isinstance(node, ast.Call) and node.args
                         and isinstance(node.args[0], ast.Constant)
                         and isinstance(node.args[0].value, str) and node.args[0].value):
                     found.setdefault(node.args[0].value,

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import html
+import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from toolkit.cases import AnswerKey
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_PLUGIN = ROOT / "tests" / "plugins" / "asesorlab-example"
@@ -18,3 +24,22 @@ class CliResult:
     code: int
     out: str
     err: str
+
+
+def key_secrets(key: AnswerKey) -> list[str]:
+    """Strings that exist only in the key: reasons, flaw labels, the verdict mapping."""
+    texts: list[str] = []
+    reasons = key.reasons
+    for group in (reasons.criteria, reasons.evidence, reasons.units):
+        for localized in group.values():
+            texts += list(localized.values())
+    texts += list(reasons.recommendation.values())
+    texts = [t for t in texts if len(t) >= 25]
+    flaws = sorted({str(flaw) for labels in key.flaws.values() for flaw in labels})
+    verdicts = [json.dumps(key.criteria)[1:-1][:200], '"truly_met"', '"flaws"', '"reasons"']
+    return sorted(set(texts)) + flaws + verdicts
+
+
+def text_variants(text: str) -> set[str]:
+    """``text`` as it may stand in HTML, JSON or both."""
+    return {text, html.escape(text), json.dumps(text)[1:-1], json.dumps(html.escape(text))[1:-1]}

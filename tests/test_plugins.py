@@ -126,6 +126,24 @@ def test_example_plugin_families_work_through_the_cli(
     key = json.loads((cases / "case-0001.key.json").read_text(encoding="utf-8"))
     assert key["rule"] == "triple"
     assert set(key["truly_met"].values()) == {True}
+    # the plugin's catalogue serves its schemes, and its flaw is planted and found
+    ex_scheme = tmp_path / "ex.yaml"
+    ex_scheme.write_text(sample_path.read_text(encoding="utf-8").replace(
+        "code: SS.JWP/LSPP/005/2022", "code: EX-JWP"), encoding="utf-8")
+    ex_cases = tmp_path / "ex-cases"
+    made = asesorlab(["simulate", str(ex_scheme), "--cases", "12", "--difficulty", "sulit",
+                      "--units", "J.620100.004.02", "-o", str(ex_cases)], env=env)
+    assert made.code == 0, made.out + made.err
+    ex_case = json.loads((ex_cases / "case-0001.json").read_text(encoding="utf-8"))
+    assert {item["artefact"] for item in ex_case["evidence"]} <= {"ex_logbook", "ex_certificate",
+                                                                 "ex_report"}
+    ex_keys = [json.loads(p.read_text(encoding="utf-8")) for p in ex_cases.glob("*.key.json")]
+    flawed = [(k, item) for k in ex_keys for item, flaws in k["flaws"].items()
+              if "unlegalised_copy" in flaws]
+    assert flawed, "the plugin's flaw was never planted"
+    ex_key, item = flawed[0]
+    assert not ex_key["evidence"][item]["authentic"]
+    assert "fotokopi sertifikat tanpa legalisir" in ex_key["reasons"]["evidence"][item]["id"]
     ratings = tmp_path / "ratings.csv"
     ratings.write_text("item,rater,rating\n1,a,K\n1,b,K\n2,a,K\n2,b,BK\n3,a,BK\n3,b,BK\n")
     agreed = asesorlab(["agreement", str(ratings), "--metric", "positive"], env=env)

@@ -71,6 +71,28 @@ def print_problems(problems: SchemeInvalid) -> None:
         click.echo(f"{error.location()}: {error_label}: {error.message}")
 
 
+class LazyChoice(click.Choice):
+    """A ``click.Choice`` whose choices come from ``load()``, called when first needed.
+
+    For options whose choices live in a heavy module: declaring the option imports nothing.
+    """
+
+    def __init__(self, load: Callable[[], Sequence[str]], case_sensitive: bool = True) -> None:
+        self._load = load
+        self._loaded: tuple[str, ...] | None = None
+        super().__init__((), case_sensitive)
+
+    @property  # type: ignore[override]
+    def choices(self) -> tuple[str, ...]:
+        if self._loaded is None:
+            self._loaded = tuple(self._load())
+        return self._loaded
+
+    @choices.setter
+    def choices(self, value: Sequence[str]) -> None:
+        """(click's own ``__init__`` sets the empty tuple; the loader decides.)"""
+
+
 class LazyCommand(click.Command):
     """A command known by its name and help; its module is imported when it is used.
 
@@ -273,6 +295,7 @@ def run() -> None:
 
 
 __all__ = [
+    "LazyChoice",
     "LazyCommand",
     "PluginGroup",
     "build_cli",

@@ -56,6 +56,18 @@ def register_evidence_rules() -> list[Any]:
 
 
 @hookspec
+def register_flaw_types() -> list[Any]:
+    """Kinds of evidence flaw (expired certificate, unsigned letter, …): how each is planted
+    in a case and how the default rule detects it (``toolkit.cases.flaws.FlawType``)."""
+
+
+@hookspec
+def register_evidence_catalogues() -> list[Any]:
+    """Evidence catalogues: the realistic portfolio documents of a scheme or sector and the KUK
+    each can back (``toolkit.cases.catalogue.EvidenceCatalogue``)."""
+
+
+@hookspec
 def register_metrics() -> list[Any]:
     """Agreement metrics for the judgements of several assessors (kappa, alpha, AC1, …)."""
 

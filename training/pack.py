@@ -1,19 +1,27 @@
 """A training pack: cases, keys, instruments and readable sections for one scheme and units.
 
 :func:`build_pack` is everything ``notebooks/training_pack.ipynb`` does, so the notebook
-only passes its parameters and shows the sections::
+only passes its parameters and shows the sections a trainee may read::
 
     pack = build_pack(scheme="jwp.yaml", units="all", seed=1, cases=4, language="id")
     pack.intro      # the unit(s): description, elements, KUK, critical aspects
     pack.cases      # the cases as a trainee reads them
     pack.exercise   # the blank exercise sheet
-    pack.summary    # one row per case, with its difficulty
-    pack.chart      # a bar chart of the case difficulty (PNG)
+    pack.summary    # one row per case, with its difficulty (trainer only)
+    pack.chart      # a bar chart of the case difficulty (PNG, trainer only)
 
-Files written to ``out_dir`` (atomically): ``cases/case-0001.json`` and its
-``.key.json``, ``instruments/FR.IA.01.html`` (and the other forms asked for),
-``answer-key.html`` and ``answer-key.docx`` (the key with reasons, for the trainer only),
-``difficulty.png`` and the JSON sidecar ``pack-results.json`` that records what was made.
+One run writes two packs into two folders of ``out_dir`` (atomically):
+
+* ``trainee/`` — what may be handed out: ``cases/case-0001.json`` (the case only, without
+  the generator's seed, from which the key could be made again) and the blank instruments
+  ``instruments/FR.IA.01.html`` …; the batch puts the notebook's HTML and DOCX here.
+* ``trainer/`` — for the trainer only: the cases with their ``.key.json`` keys,
+  ``trainer-pack.html`` and ``.docx`` (titled "for the trainer — do not hand out": the
+  sections, the summary, the difficulty chart and the answer key with reasons),
+  ``difficulty.png`` and the JSON sidecar ``pack-results.json``; the batch puts the executed
+  notebook (whose parameters hold the seed) here.
+
+Nothing derived from a key is written under ``trainee/``.
 """
 
 from __future__ import annotations
@@ -26,8 +34,8 @@ from typing import Any
 
 from matplotlib.figure import Figure
 
-from toolkit.cases import AnswerKey, Case, CaseError, FlawRates, generate_cases
-from toolkit.cases.io import save_case_set
+from toolkit.cases import AnswerKey, Case, CaseError, CaseOptions, FlawRates, generate_cases
+from toolkit.cases.io import key_path_for, save_case, save_case_set
 from toolkit.errors import SchemeInvalid
 from toolkit.exporters import export_documents
 from toolkit.i18n import LANGUAGES, _
@@ -38,10 +46,20 @@ from toolkit.schemeio import read_scheme, sample_scheme_path
 from toolkit.schemeio.atomic import write_bytes_atomic, write_text_atomic
 
 from .batch.export import markdown_docx, markdown_html
-from .pack_render import answer_key_text, case_text, exercise_sheet, table, unit_intro
+from .pack_render import (
+    answer_key_text,
+    case_text,
+    exercise_sheet,
+    table,
+    trainer_pack_text,
+    unit_intro,
+)
 
 DEFAULT_FORMS: tuple[str, ...] = ("FR.IA.01", "FR.IA.03")
 SIDECAR = "pack-results.json"
+#: The folders of a pack: what may be handed to trainees, and what stays with the trainer.
+TRAINEE_DIR, TRAINER_DIR = "trainee", "trainer"
+CHART = "difficulty.png"
 
 
 class Markdown:
@@ -121,7 +139,10 @@ def resolve_units(scheme: Scheme, units: str | list[str] | None) -> list[str]:
 
 
 def flaw_rates(flaws: str | dict[str, float] | None) -> FlawRates:
-    """Flaw rates from ``"met=0.6,not_current=0.2"``, a mapping, or nothing (defaults)."""
+    """Flaw rates from ``"met=0.6,not_current=0.2"``, a mapping, or nothing (defaults).
+
+    Flaw rates are knobs of the ``classic`` generator: a pack given them is made by it;
+    otherwise the realistic generator makes it, with ``difficulty`` and ``k_share``."""
     if not flaws:
         return FlawRates()
     if isinstance(flaws, dict):
@@ -162,11 +183,22 @@ def difficulty_chart(rows: list[CaseSummary]) -> bytes:
     return buffer.getvalue()
 
 
-def _write_answer_key(text: str, out: Path) -> list[Path]:
-    html_path, docx_path = out / "answer-key.html", out / "answer-key.docx"
-    write_text_atomic(html_path, markdown_html(text, title=_("Answer key")))
-    markdown_docx(text, docx_path)
+def _write_trainer_pack(text: str, chart: bytes, out: Path) -> list[Path]:
+    html_path, docx_path = out / "trainer-pack.html", out / "trainer-pack.docx"
+    images = {CHART: chart}
+    write_text_atomic(html_path, markdown_html(text, title=_(
+        "Trainer pack — for the trainer only, do not hand out"), images=images))
+    markdown_docx(text, docx_path, images=images)
     return [html_path, docx_path]
+
+
+def _write_trainee_cases(cases: list[Case], out: Path) -> list[Path]:
+    """The cases for trainees: without the generator's seed (which would let anyone with
+    the toolkit make the key again)."""
+    written = []
+    for case in cases:
+        written.append(save_case(case.model_copy(update={"seed": 0}), out / f"{case.id}.json"))
+    return written
 
 
 def _write_instruments(scheme: Scheme, units: list[str], forms: tuple[str, ...],
@@ -178,42 +210,57 @@ def _write_instruments(scheme: Scheme, units: list[str], forms: tuple[str, ...],
     return written
 
 
+def case_options(difficulty: str = "sedang", k_share: float = 0.5) -> CaseOptions:
+    """The realistic generator's knobs from the notebook's parameters."""
+    return CaseOptions(k_share=float(k_share), difficulty=str(difficulty))
+
+
 def build_pack(scheme: str | Path | Scheme | None = None, units: str | list[str] | None = "all",
                seed: int = 1, cases: int = 4, flaws: str | dict[str, float] | None = None,
                language: str = "id", out_dir: str | Path = ".",
-               forms: tuple[str, ...] = DEFAULT_FORMS) -> Pack:
+               forms: tuple[str, ...] = DEFAULT_FORMS, difficulty: str = "sedang",
+               k_share: float = 0.5) -> Pack:
     """Generate cases and keys, instruments and the readable sections; write the pack files."""
     code = language
     loaded = scheme if isinstance(scheme, Scheme) else read_scheme(scheme or sample_scheme_path())
     out = Path(out_dir)
+    trainee, trainer = out / TRAINEE_DIR, out / TRAINER_DIR
     with use_language(code):
         chosen = resolve_units(loaded, units)
-        pairs = generate_cases(loaded, count=cases, seed=seed, units=chosen,
-                               flaws=flaw_rates(flaws), language=code)
-        case_list, keys = [c for c, _k in pairs], [k for _c, k in pairs]
-        files = save_case_set(pairs, out / "cases")
-        files += [p.with_name(p.name.removesuffix(".json") + ".key.json") for p in list(files)]
-        files += _write_instruments(loaded, chosen, forms, out)
-        files += _write_answer_key(answer_key_text(case_list, keys), out)
+        rates = flaw_rates(flaws)
+        pairs = generate_cases(loaded, count=cases, seed=seed, units=chosen, flaws=rates,
+                               language=code, generator="classic" if flaws else "default",
+                               options=None if flaws else case_options(difficulty, k_share))
+        case_list = [c for c, _k in pairs]
+        files = _write_trainee_cases(case_list, trainee / "cases")
+        files += _write_instruments(loaded, chosen, forms, trainee)
+        key_files = save_case_set(pairs, trainer / "cases")
+        files += key_files + [key_path_for(p) for p in key_files]
         rows = [summarize(c, k) for c, k in pairs]
         chart = difficulty_chart(rows)
-        write_bytes_atomic(out / "difficulty.png", chart)
-        files.append(out / "difficulty.png")
-        pack = Pack(loaded, chosen, pairs, Markdown(unit_intro(loaded, chosen)),
-                    Markdown("\n\n".join(case_text(c) for c in case_list)),
-                    Markdown(exercise_sheet(loaded, case_list)), rows,
-                    Markdown(summary_text(rows)), Png(chart),
+        write_bytes_atomic(trainer / CHART, chart)
+        files.append(trainer / CHART)
+        intro = unit_intro(loaded, chosen)
+        cases_text = "\n\n".join(case_text(c) for c in case_list)
+        exercise = exercise_sheet(loaded, case_list)
+        summary = summary_text(rows)
+        files += _write_trainer_pack(trainer_pack_text(
+            loaded, [intro, cases_text, exercise, summary, f"![{_('Case difficulty')}]({CHART})",
+                     answer_key_text(case_list, [k for _c, k in pairs])]), chart, trainer)
+        pack = Pack(loaded, chosen, pairs, Markdown(intro), Markdown(cases_text),
+                    Markdown(exercise), rows, Markdown(summary), Png(chart),
                     sorted(str(p.relative_to(out)) for p in files))
         sidecar = {
             "parameters": {"scheme": str(scheme) if isinstance(scheme, str | Path) else None,
                            "units": units, "seed": seed, "cases": cases,
-                           "flaws": flaw_rates(flaws).to_text(), "language": code},
+                           "flaws": flaw_rates(flaws).to_text() if flaws else None,
+                           "difficulty": difficulty, "k_share": k_share, "language": code},
             "scheme": {"code": loaded.code, "title": loaded.title},
             "units": chosen,
             "cases": [row.__dict__ for row in rows],
-            "files": [*pack.files, SIDECAR],
+            "files": [*pack.files, f"{TRAINER_DIR}/{SIDECAR}"],
         }
-        write_text_atomic(out / SIDECAR, json.dumps(sidecar, ensure_ascii=False, indent=1))
+        write_text_atomic(trainer / SIDECAR, json.dumps(sidecar, ensure_ascii=False, indent=1))
     return pack
 
 
@@ -233,7 +280,7 @@ def warm_up() -> None:
     pairs = generate_cases(scheme, count=1, seed=0, units=[scheme.units[0].code])
     case_list = [c for c, _k in pairs]
     difficulty_chart([summarize(c, k) for c, k in pairs])
-    markdown_html(answer_key_text(case_list, [k for _c, k in pairs]))
+    markdown_html(trainer_pack_text(scheme, [answer_key_text(case_list, [k for _c, k in pairs])]))
     for form in DEFAULT_FORMS:
         generate(scheme, form, [scheme.units[0].code])
     Document()
@@ -259,6 +306,10 @@ def check_parameters(parameters: dict[str, Any]) -> list[tuple[str, str]]:
         flaw_rates(parameters.get("flaws"))
     except CaseError as exc:
         problems.append(("flaws", str(exc)))
+    try:
+        case_options(parameters.get("difficulty", "sedang"), parameters.get("k_share", 0.5))
+    except (CaseError, TypeError, ValueError) as exc:
+        problems.append(("difficulty" if "difficulty" in str(exc) else "k_share", str(exc)))
     if parameters.get("language", "id") not in LANGUAGES:
         problems.append(("language", _("unsupported language {code!r}; choose one of: "
                                        "{known}", code=parameters.get("language"),
@@ -266,5 +317,5 @@ def check_parameters(parameters: dict[str, Any]) -> list[tuple[str, str]]:
     return problems
 
 
-__all__ = ["Markdown", "Pack", "Png", "build_pack", "check_parameters", "flaw_rates",
-           "resolve_units", "summarize", "warm_up"]
+__all__ = ["TRAINEE_DIR", "TRAINER_DIR", "Markdown", "Pack", "Png", "build_pack",
+           "check_parameters", "flaw_rates", "resolve_units", "summarize", "warm_up"]

@@ -34,7 +34,8 @@ def kind_label(kind: str) -> str:
         "certificate": _("training certificate"), "work_sample": _("work sample"),
         "log": _("photo/video log"), "third_party_report": _("third-party report"),
         "cv_entry": _("work history entry"), "written_answer": _("written answer"),
-        "observation_note": _("observation note"),
+        "observation_note": _("observation note"), "project_report": _("project report"),
+        "employment_letter": _("employment letter"),
     }
     return labels.get(kind, kind)
 
@@ -67,10 +68,40 @@ def unit_intro(scheme: Scheme, units: list[str]) -> str:
     return "\n\n".join(parts)
 
 
+def _details(item: EvidenceItem) -> str:
+    """What the document shows besides its text: class, signatory, signature, validity …"""
+    parts = []
+    if item.evidence_class:
+        parts.append(_("class {value}", value=item.evidence_class))
+    if item.signatory:
+        parts.append(_("signed by {name} ({role})", name=item.signatory,
+                       role=item.signatory_role or "-"))
+    if item.signed is False:
+        parts.append(_("no signature"))
+    if item.stamped is not None:
+        parts.append(_("stamped") if item.stamped else _("no stamp"))
+    if item.valid_until:
+        parts.append(_("valid until {date}", date=item.valid_until.isoformat()))
+    if item.certifies:
+        parts.append(_("certifies attendance") if item.certifies == "attendance"
+                     else _("certifies competence"))
+    if item.contributors:
+        parts.append(_("made by {names}", names=", ".join(item.contributors)))
+    if item.contribution:
+        parts.append(item.contribution)
+    return "; ".join(parts) or "-"
+
+
 def _evidence_rows(items: list[EvidenceItem]) -> list[list[object]]:
     return [[item.id, kind_label(item.kind), item.title, item.date.isoformat(), item.owner,
-             item.issuer or "-", ", ".join(item.claims) or "-", item.summary]
+             item.issuer or "-", _details(item), ", ".join(item.claims) or "-", item.summary]
             for item in items]
+
+
+def _observed(result: str | None) -> str:
+    if result is None:
+        return "-"
+    return _("✓ shown") if result == "met" else _("✗ not yet shown")
 
 
 def case_text(case: Case) -> str:
@@ -81,17 +112,32 @@ def case_text(case: Case) -> str:
                     _("Assessment date")],
                    [[who.background or "-", who.education or "-", who.workplace or "-",
                      who.experience_years, case.assessment_date.isoformat()]]),
-             "### " + _("Evidence"),
-             table([_("No."), _("Kind"), _("Title"), _("Date"), _("Owner"), _("Issuer"),
-                    _("Claims KUK"), _("Summary")], _evidence_rows(case.evidence))]
+    ]
+    if who.employment:
+        parts += ["### " + _("Employment history"),
+                  table([_("Employer"), _("Role"), _("From"), _("Until"), _("Supervisor")],
+                        [[job.employer, job.role, job.start.isoformat(),
+                          job.end.isoformat() if job.end else _("now"), job.supervisor or "-"]
+                         for job in who.employment])]
+    if case.self_assessment:
+        parts += ["### " + _("Self-assessment (FR.APL.02)"),
+                  table([_("KUK"), _("Asesi's claim"), _("Evidence named")],
+                        [[c.criterion, _("{verdict} (asesi's claim)", verdict=c.answer),
+                          ", ".join(c.evidence) or "-"] for c in case.self_assessment])]
+    parts += ["### " + _("Evidence"),
+              table([_("No."), _("Kind"), _("Title"), _("Date"), _("Owner"), _("Issuer"),
+                     _("Details"), _("Claims KUK"), _("Summary")],
+                    _evidence_rows(case.evidence))]
     if case.observations:
         parts += ["### " + _("Observation notes"),
-                  table([_("KUK"), _("Note")], [[o.criterion, o.note]
-                                                for o in case.observations])]
+                  table([_("KUK"), _("Note"), _("Observed")],
+                        [[o.criterion, o.note, _observed(o.result)]
+                         for o in case.observations])]
     if case.answers:
         parts += ["### " + _("Answers to questions"),
-                  table([_("KUK"), _("Question"), _("Answer")],
-                        [[a.criterion, a.question, a.answer] for a in case.answers])]
+                  table([_("KUK"), _("Question"), _("Expected answer"), _("Answer")],
+                        [[a.criterion, a.question, a.expected or "-", a.answer]
+                         for a in case.answers])]
     return "\n\n".join(parts)
 
 
@@ -124,6 +170,16 @@ def _yes(value: bool) -> str:
     return _("yes") if value else _("no")
 
 
+def trainer_pack_text(scheme: Scheme, sections: list[str]) -> str:
+    """The trainer pack: a title that says it is not to be handed out, then ``sections``."""
+    head = ["# " + _("Trainer pack: {title} — for the trainer only, do not hand out",
+                     title=scheme.title),
+            "**" + _("This pack holds the answer key (recommendations, verdicts, planted "
+                     "flaws and reasons). Hand trainees only the files of the trainee "
+                     "folder.") + "**"]
+    return "\n\n".join([*head, *sections])
+
+
 def answer_key_text(cases: list[Case], keys: list[AnswerKey]) -> str:
     """The answer key with reasons, for the trainer (kept in a separate file)."""
     parts = ["# " + _("Answer key")]
@@ -150,5 +206,12 @@ def answer_key_text(cases: list[Case], keys: list[AnswerKey]) -> str:
     return "\n\n".join(parts)
 
 
-__all__ = ["answer_key_text", "case_text", "exercise_sheet", "kind_label", "table",
-           "unit_intro"]
+__all__ = [
+    "answer_key_text",
+    "case_text",
+    "exercise_sheet",
+    "kind_label",
+    "table",
+    "trainer_pack_text",
+    "unit_intro",
+]

@@ -25,8 +25,8 @@ from pathlib import Path
 
 import click
 
-from toolkit.cases import generate_cases
 from toolkit.cases.io import case_files, load_case, save_case_set
+from toolkit.cases.keys import generate_case_set
 from toolkit.cli import lang_option, pass_host
 from toolkit.i18n import _, get_language
 from toolkit.plugins import PluginHost
@@ -57,19 +57,23 @@ def cache_dir() -> Path:
     return Path(base) / "asesorlab"
 
 
+#: Part of the cached case set's folder name: a new generator makes new cached sets.
+CASE_SET_VERSION = "g2"
+
+
 def ensure_case_set(scheme: Scheme, count: int, seed: int, lang: str,
                     host: PluginHost | None = None, root: Path | None = None) -> Path:
     """The cached case set of ``scheme`` for these settings, generated the first time."""
     code = re.sub(r"[^A-Za-z0-9._-]+", "_", scheme.code)
     folder = (root or cache_dir() / "cases") / (
-        f"{code}-{scheme.version_hash()}-n{count}-s{seed}-{lang}")
+        f"{code}-{scheme.version_hash()}-n{count}-s{seed}-{lang}-{CASE_SET_VERSION}")
     if case_files(folder) if folder.is_dir() else []:
         return folder
     folder.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(prefix=".building-", dir=folder.parent))
     try:
-        save_case_set(generate_cases(scheme, count=count, seed=seed, language=lang, host=host),
-                      building)
+        made = generate_case_set(scheme, count=count, seed=seed, language=lang, host=host)
+        save_case_set([(c, k) for c, k, _f in made], building, [f for _c, _k, f in made])
         try:
             os.replace(building, folder)
         except OSError:  # another process made it first

@@ -12,9 +12,11 @@ import nbformat
 import pytest
 from docx import Document
 
+from toolkit.cases.io import load_key
 from toolkit.cli import main
 
 from .helpers import files_under, read_report, write_manifest
+from .leaks import trainee_leaks
 
 pytestmark = [pytest.mark.kernel, pytest.mark.slow]
 
@@ -28,11 +30,15 @@ grid:
   seed: [1, 2]
   language: [id, en]
 """
-PACK_FILES = {"training_pack.ipynb", "training_pack.html", "training_pack.docx",
-              "pack-results.json", "answer-key.html", "answer-key.docx", "difficulty.png",
-              "cases/case-0001.json", "cases/case-0001.key.json", "cases/case-0002.json",
-              "cases/case-0002.key.json", "instruments/FR.IA.01.html",
-              "instruments/FR.IA.03.html"}
+TRAINEE_FILES = {"trainee/training_pack.html", "trainee/training_pack.docx",
+                 "trainee/cases/case-0001.json", "trainee/cases/case-0002.json",
+                 "trainee/instruments/FR.IA.01.html", "trainee/instruments/FR.IA.03.html"}
+TRAINER_FILES = {"trainer/training_pack.ipynb", "trainer/pack-results.json",
+                 "trainer/trainer-pack.html", "trainer/trainer-pack.docx",
+                 "trainer/difficulty.png", "trainer/cases/case-0001.json",
+                 "trainer/cases/case-0001.key.json", "trainer/cases/case-0002.json",
+                 "trainer/cases/case-0002.key.json"}
+PACK_FILES = TRAINEE_FILES | TRAINER_FILES
 
 
 @dataclass
@@ -80,34 +86,45 @@ def test_outputs_are_the_pack_in_the_asked_language(batch: Batch) -> None:
     report = read_report(batch.output)
     for entry in report["runs"]:
         folder = batch.output / Path(entry["outputs"][0]).parts[0]
-        nb = nbformat.read(folder / "training_pack.ipynb", as_version=4)
+        nb = nbformat.read(folder / "trainer" / "training_pack.ipynb", as_version=4)
         assert nb.metadata.papermill.parameters["seed"] == entry["parameters"]["seed"]
         assert not [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
-        html = (folder / "training_pack.html").read_text(encoding="utf-8")
+        html = (folder / "trainee" / "training_pack.html").read_text(encoding="utf-8")
         assert "build_pack(" not in html  # inputs hidden: content, not code
         english = entry["parameters"]["language"] == "en"
         assert ("Exercise sheet" in html) is english
         assert ("Lembar latihan" in html) is not english
-        assert "data:image/png;base64" in html
-        sidecar = json.loads((folder / "pack-results.json").read_text(encoding="utf-8"))
+        sidecar = json.loads((folder / "trainer" / "pack-results.json").read_text(
+            encoding="utf-8"))
         assert sidecar["parameters"]["seed"] == entry["parameters"]["seed"]
         assert [c["id"] for c in sidecar["cases"]] == ["case-0001", "case-0002"]
-        assert set(sidecar["files"]) == PACK_FILES - {
-            "training_pack.ipynb", "training_pack.html", "training_pack.docx"}
-        text = "\n".join(p.text for p in Document(str(folder / "training_pack.docx")).paragraphs)
-        assert "J.620100.004.02" in text
-        key = (folder / "answer-key.html").read_text(encoding="utf-8")
+        assert set(sidecar["files"]) == TRAINER_FILES - {"trainer/training_pack.ipynb"} | (
+            TRAINEE_FILES - {"trainee/training_pack.html", "trainee/training_pack.docx"})
+        document = Document(str(folder / "trainee" / "training_pack.docx"))
+        assert "J.620100.004.02" in "\n".join(p.text for p in document.paragraphs)
+        key = (folder / "trainer" / "trainer-pack.html").read_text(encoding="utf-8")
         assert "case-0002" in key and "J.620100.004.02/1.1" in key
+        assert "data:image/png;base64" in key
+
+
+def test_the_trainee_folder_of_every_run_holds_nothing_of_a_key(batch: Batch) -> None:
+    report = read_report(batch.output)
+    for entry in report["runs"]:
+        folder = batch.output / Path(entry["outputs"][0]).parts[0]
+        keys = [load_key(path) for path in sorted((folder / "trainer" / "cases").glob(
+            "*.key.json"))]
+        assert len(keys) == 2
+        assert trainee_leaks(folder / "trainee", keys) == []
 
 
 def test_the_same_seed_gives_the_same_cases(batch: Batch) -> None:
     report = read_report(batch.output)
     first = [batch.output / Path(e["outputs"][0]).parts[0] for e in report["runs"]]
-    case_a = json.loads((first[0] / "cases" / "case-0001.key.json").read_text())
-    case_c = json.loads((first[2] / "cases" / "case-0001.key.json").read_text())
+    case_a = json.loads((first[0] / "trainer" / "cases" / "case-0001.key.json").read_text())
+    case_c = json.loads((first[2] / "trainer" / "cases" / "case-0001.key.json").read_text())
     assert case_a["criteria"].keys() == case_c["criteria"].keys()
-    assert (first[0] / "cases" / "case-0001.json").read_text() != \
-        (first[2] / "cases" / "case-0001.json").read_text()  # seed 1 vs seed 2
+    assert (first[0] / "trainer" / "cases" / "case-0001.json").read_text() != \
+        (first[2] / "trainer" / "cases" / "case-0001.json").read_text()  # seed 1 vs seed 2
 
 
 def test_resume_executes_nothing(batch: Batch) -> None:

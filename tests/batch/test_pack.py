@@ -8,10 +8,13 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from toolkit.cases.io import load_case
 from toolkit.i18n import language
 from toolkit.schemeio import read_scheme, sample_scheme_path
 from training.batch.export import markdown_blocks, markdown_docx, markdown_html
 from training.pack import Pack, build_pack, check_parameters, summarize
+
+from .leaks import trainee_leaks
 
 UNIT = "J.620100.004.02"
 
@@ -27,17 +30,38 @@ def pack(pack_dir: Path) -> Pack:
                       language="en", out_dir=pack_dir)
 
 
-def test_pack_writes_cases_keys_instruments_and_a_sidecar(pack: Pack, pack_dir: Path) -> None:
-    expected = {"answer-key.docx", "answer-key.html", "difficulty.png",
-                "instruments/FR.IA.01.html", "instruments/FR.IA.03.html"} | {
-        f"cases/case-000{n}{suffix}" for n in (1, 2, 3) for suffix in (".json", ".key.json")}
+def test_pack_writes_a_trainee_and_a_trainer_folder(pack: Pack, pack_dir: Path) -> None:
+    expected = {"trainee/instruments/FR.IA.01.html", "trainee/instruments/FR.IA.03.html",
+                "trainer/trainer-pack.docx", "trainer/trainer-pack.html",
+                "trainer/difficulty.png"} | {
+        f"trainee/cases/case-000{n}.json" for n in (1, 2, 3)} | {
+        f"trainer/cases/case-000{n}{suffix}" for n in (1, 2, 3)
+        for suffix in (".json", ".key.json")}
     assert set(pack.files) == expected
-    sidecar = json.loads((pack_dir / "pack-results.json").read_text(encoding="utf-8"))
+    sidecar = json.loads((pack_dir / "trainer" / "pack-results.json").read_text(
+        encoding="utf-8"))
     assert sidecar["parameters"]["flaws"].startswith("met=0.5,")
     assert sidecar["units"] == [UNIT]
     assert [c["id"] for c in sidecar["cases"]] == ["case-0001", "case-0002", "case-0003"]
     assert all(0 <= c["difficulty"] <= 1 for c in sidecar["cases"])
-    assert (pack_dir / "difficulty.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (pack_dir / "trainer" / "difficulty.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_nothing_of_a_key_is_in_the_trainee_folder(pack: Pack, pack_dir: Path) -> None:
+    keys = [key for _case, key in pack.pairs]
+    assert trainee_leaks(pack_dir / "trainee", keys) == []
+    # the checker does find the key material where it is: the trainer's folder
+    found = trainee_leaks(pack_dir / "trainer", keys)
+    assert any("answer key file" in leak for leak in found)
+    assert any("trainer-pack.html" in leak and "verdict" in leak for leak in found)
+    assert any("difficulty.png" in leak for leak in found)
+
+
+def test_trainee_cases_are_the_cases_without_the_seed(pack: Pack, pack_dir: Path) -> None:
+    for case, _key in pack.pairs:
+        given = load_case(pack_dir / "trainee" / "cases" / f"{case.id}.json")
+        assert case.seed == 3 and given.seed == 0
+        assert given.model_dump(exclude={"seed"}) == case.model_dump(exclude={"seed"})
 
 
 def test_sections_are_markdown_in_the_pack_language(pack: Pack) -> None:
@@ -49,14 +73,20 @@ def test_sections_are_markdown_in_the_pack_language(pack: Pack) -> None:
     assert pack.chart._repr_png_()[:4] == b"\x89PNG"
 
 
-def test_the_answer_key_is_separate_and_gives_reasons(pack: Pack, pack_dir: Path) -> None:
-    html = (pack_dir / "answer-key.html").read_text(encoding="utf-8")
-    key = json.loads((pack_dir / "cases" / "case-0001.key.json").read_text(encoding="utf-8"))
+def test_the_trainer_pack_is_titled_and_gives_the_key_with_reasons(pack: Pack,
+                                                                    pack_dir: Path) -> None:
+    html = (pack_dir / "trainer" / "trainer-pack.html").read_text(encoding="utf-8")
+    key = json.loads((pack_dir / "trainer" / "cases" / "case-0001.key.json").read_text(
+        encoding="utf-8"))
     first_kuk = next(iter(key["criteria"]))
     assert first_kuk in html and key["reasons"]["criteria"][first_kuk]["en"] in html
+    assert "for the trainer only, do not hand out" in html
+    assert html.count("data:image/png;base64,") == 1  # the difficulty chart, embedded
     assert "Reason" not in str(pack.cases) and "Reason" not in str(pack.exercise)
-    text = "\n".join(p.text for p in Document(str(pack_dir / "answer-key.docx")).paragraphs)
-    assert "Answer key" in text
+    document = Document(str(pack_dir / "trainer" / "trainer-pack.docx"))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "do not hand out" in text and "Answer key" in text
+    assert len(document.inline_shapes) == 1
 
 
 def test_difficulty_counts_traps(pack: Pack) -> None:
@@ -67,9 +97,12 @@ def test_difficulty_counts_traps(pack: Pack) -> None:
 
 
 def test_indonesian_pack(tmp_path: Path) -> None:
-    pack = build_pack(units=UNIT, cases=1, language="id", out_dir=tmp_path)
+    pack = build_pack(units=UNIT, cases=2, language="id", out_dir=tmp_path)
     assert str(pack.intro).startswith("# Paket pelatihan: Junior Web Programmer")
     assert "Lembar latihan" in str(pack.exercise)
+    assert trainee_leaks(tmp_path / "trainee", [key for _c, key in pack.pairs]) == []
+    html = (tmp_path / "trainer" / "trainer-pack.html").read_text(encoding="utf-8")
+    assert "untuk pelatih, jangan dibagikan" in html
 
 
 def test_check_parameters_names_what_is_wrong() -> None:

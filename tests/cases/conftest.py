@@ -55,12 +55,16 @@ def small_pairs(small_scheme: Scheme, host: PluginHost) -> list[tuple[Case, Answ
     """Four cases of the small scheme with high flaw rates (seed 7)."""
     rates = FlawRates(met=0.6, not_valid=0.3, not_authentic=0.3, not_current=0.3,
                       not_sufficient=0.3)
-    return generate_cases(small_scheme, count=4, seed=7, flaws=rates, host=host)
+    return generate_cases(small_scheme, count=4, seed=7, flaws=rates, host=host,
+                          generator="classic")
 
 
 def _as_judgement(key: AnswerKey) -> Judgement:
-    return Judgement.model_validate(key.model_dump(
+    """The key's decisions, with a follow-up asked wherever the key says one was due."""
+    judgement = Judgement.model_validate(key.model_dump(
         include={"case", "criteria", "evidence", "units", "recommendation"}))
+    judgement.follow_ups = dict.fromkeys(key.follow_up_due, "demonstration")
+    return judgement
 
 
 @pytest.fixture(scope="session")

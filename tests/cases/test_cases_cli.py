@@ -28,7 +28,7 @@ def case_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("cases")
     script = Path(sys.executable).parent / "asesorlab"
     done = subprocess.run([str(script), "--lang", "en", "simulate", str(SCHEME), "--cases", "3",
-                           "--seed", "5", "--units", UNITS, "--flaws", "met=0.6,not_current=0.3",
+                           "--seed", "5", "--units", UNITS, "--difficulty", "sulit",
                            "-o", str(out)], capture_output=True, text=True, check=False,
                           timeout=120)
     assert done.returncode == 0, done.stderr
@@ -36,10 +36,20 @@ def case_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+def _key_with_bk(case_dir: Path, count: int) -> Path:
+    """The first key of the folder with at least ``count`` KUK the key says BK."""
+    for path in sorted(case_dir.glob("*.key.json")):
+        key = json.loads(path.read_text(encoding="utf-8"))
+        if sum(v == "BK" for v in key["criteria"].values()) >= count:
+            return path
+    raise AssertionError(f"no key with {count} BK KUK in {case_dir}")
+
+
 def _judgement_from_key(key_path: Path, target: Path, flip_bk: int = 0) -> Path:
     key = json.loads(key_path.read_text(encoding="utf-8"))
     data = {name: key[name] for name in ("case", "criteria", "evidence", "units",
                                          "recommendation")}
+    data["follow_ups"] = dict.fromkeys(key.get("follow_up_due", []), "question")
     flipped = [k for k, v in data["criteria"].items() if v == "BK"][:flip_bk]
     for kuk in flipped:
         data["criteria"][kuk] = "K"
@@ -58,8 +68,8 @@ def test_simulate_writes_cases_and_keys(case_dir: Path) -> None:
 def test_simulate_is_byte_identical_per_seed(case_dir: Path, cli: CliRun,
                                              tmp_path: Path) -> None:
     code, out, _err = cli("simulate", SCHEME, "--cases", "3", "--seed", "5", "--units",
-                          "J.620100.004.02", "--units", "J.620100.005.02", "--flaws",
-                          "met=0.6,not_current=0.3", "-o", tmp_path)
+                          "J.620100.004.02", "--units", "J.620100.005.02", "--difficulty",
+                          "sulit", "-o", tmp_path)
     assert code == 0, out
     for path in case_dir.iterdir():
         assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
@@ -85,24 +95,34 @@ def test_simulate_reports_an_unknown_unit_and_generator(cli: CliRun, tmp_path: P
 
 
 def test_score_prints_a_debrief(case_dir: Path, cli: CliRun, tmp_path: Path) -> None:
-    key_path = case_dir / "case-0001.key.json"
+    key_path = _key_with_bk(case_dir, 1)
     judgement = _judgement_from_key(key_path, tmp_path / "j.json", flip_bk=1)
     code, out, _err = cli("--lang", "en", "score", key_path, judgement)
     assert code == 0
     assert "False competent (BK judged K, critical): 1" in out
-    assert "Debrief:" in out and "! J.620100." in out and "key BK, yours K" in out
+    assert out.splitlines()[0] == "Case not passed"  # a false competent KUK fails the case
+    assert "! critical — J.620100." in out and "judged K where the key says BK" in out
     code, out, _err = cli("score", key_path, judgement)
-    assert "Kompeten palsu (BK dinilai K, kritis): 1" in out and "kunci BK, Anda K" in out
+    assert "Kompeten palsu (BK dinilai K, kritis): 1" in out
+    assert "K keliru, seharusnya BK" in out and out.splitlines()[0] == "Belum lulus kasus"
 
 
 def test_score_json(case_dir: Path, cli: CliRun, tmp_path: Path) -> None:
-    key_path = case_dir / "case-0002.key.json"
+    key_path = _key_with_bk(case_dir, 2)
+    right = _judgement_from_key(key_path, tmp_path / "right.json")
+    code, out, _err = cli("score", key_path, right, "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["passed"] is True and data["critical_errors"] == []
     judgement = _judgement_from_key(key_path, tmp_path / "j.json", flip_bk=2)
     code, out, _err = cli("score", key_path, judgement, "--json")
     assert code == 0
     data = json.loads(out)
     assert data["false_competent"] == 2 and data["false_not_yet_competent"] == 0
-    assert data["recommendation_correct"] is True
+    assert data["recommendation_correct"] is True and data["passed"] is False
+    kinds = [e["kind"] for e in data["critical_errors"]]
+    assert kinds.count("false_competent_criterion") == 2
+    assert all(set(e) == {"kind", "where", "why"} and e["why"] for e in data["critical_errors"])
     for name in ("criteria_agreement", "kappa", "evidence_agreement", "ac1", "units_correct"):
         assert name in data
     assert len([d for d in data["debrief"] if d["critical"]]) >= 2
@@ -252,3 +272,18 @@ def test_plugins_lists_generators_rules_and_metrics(cli: CliRun) -> None:
     assert "register_case_generators: default" in out
     assert "register_evidence_rules: default" in out
     assert "register_metrics: cohen, fleiss, krippendorff, ac1, percent" in out
+
+
+def test_a_simulated_folder_serves_without_naming_its_scheme(cli: CliRun, tmp_path: Path) -> None:
+    """``simulate`` writes a copy of the scheme, so ``serve DIR`` needs no ``--scheme``."""
+    from training.serve import resolve_source
+
+    cookery = Path(SCHEME).with_name("helper-cookery.yaml")
+    code, out, _err = cli("simulate", cookery, "--cases", "2", "--seed", "1", "-o", tmp_path)
+    assert code == 0, out
+    assert (tmp_path / "scheme.yaml").is_file()
+    assert sorted(p.name for p in tmp_path.glob("*.followup.json")) == [
+        "case-0001.followup.json", "case-0002.followup.json"]
+    source = resolve_source(tmp_path, None, 1, 0, "id")
+    assert source.scheme_path == (tmp_path / "scheme.yaml").resolve()
+    assert source.cases_dir == tmp_path.resolve()

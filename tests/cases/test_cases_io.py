@@ -69,3 +69,23 @@ def test_located_errors(small_pairs: list, tmp_path: Path) -> None:
     assert _errors(load_judgement, partial) == [
         f"{partial}:1: required field 'recommendation' is missing"]
     assert _errors(load_case, tmp_path) == [f"{tmp_path}: this is a folder, not a file"]
+
+
+V1 = Path(__file__).parent / "data" / "v1"
+
+
+def test_files_written_before_the_realistic_cases_still_read_and_score() -> None:
+    """A case, key and judgement written by the first release (tests/cases/data/v1)."""
+    from toolkit.scoring import score
+
+    case = load_case(V1 / "case-0001.json")
+    key = load_key(V1 / "case-0001.key.json")
+    judgement = load_judgement(V1 / "judgement.json", key=key)
+    assert case.self_assessment == [] and case.asesi.employment == []
+    assert all(item.artefact == "" for item in case.evidence)
+    assert {f for flaws in key.flaws.values() for f in flaws} <= {
+        "not_valid", "not_authentic", "not_current", "not_sufficient"}
+    assert key.follow_up_due == [] and judgement.follow_ups == {}
+    report = score(key, judgement)
+    assert report.passed and report.criteria_agreement == 1.0
+    assert all(v.valid is not None for v in judgement.evidence.values())

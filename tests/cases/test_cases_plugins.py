@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from toolkit.agreement import Metric
 from toolkit.cases import AnswerKey, Case, DefaultGenerator, DefaultRule, generate_cases
-from toolkit.cases.generator import FlawRates, GeneratedCase
+from toolkit.cases.generator import CaseOptions, FlawRates, GeneratedCase
 from toolkit.cli import build_cli
 from toolkit.hookspecs import hookimpl
 from toolkit.plugins import PluginHost
@@ -60,8 +60,8 @@ def test_plugin_generator_and_rule_are_used(small_scheme: Scheme) -> None:
                                   host=host)
     assert case.language == "en" and case.generator == "default"
     assert key.rule == "strict" and set(key.criteria.values()) == {"BK"}
-    (_case, default_key), = generate_cases(small_scheme, seed=1, flaws=FlawRates(met=1),
-                                           host=host)
+    competent = CaseOptions(k_share=1.0, difficulty="mudah", problem_units_max=0)
+    (_case, default_key), = generate_cases(small_scheme, seed=1, options=competent, host=host)
     assert default_key.rule == "default" and default_key.recommendation == "K"
 
 

@@ -97,7 +97,8 @@ def test_each_rule_of_evidence(sound_case: Case) -> None:
     assert not ev["E06"].authentic
     assert set(key.criteria.values()) == {"BK"}
     assert "rejected: E02 (V)" in key.reasons.criteria[K11]["en"]
-    assert key.reasons.criteria[K11]["id"].startswith("belum kompeten: hanya 1")
+    assert key.reasons.criteria[K11]["id"].startswith("bukti belum cukup: E01 saja")
+    assert K11 in key.follow_up_due  # one acceptable item alone: gather more evidence
 
 
 def test_settings_change_the_key(sound_case: Case) -> None:

@@ -23,7 +23,8 @@ _SLOW_OK = settings(max_examples=30, deadline=None, suppress_health_check=[
 
 
 def _key(scheme: Scheme, host: PluginHost, seed: int, met: float = 0.6) -> AnswerKey:
-    return generate_cases(scheme, seed=seed, flaws=FlawRates(met=met), host=host)[0][1]
+    return generate_cases(scheme, seed=seed, flaws=FlawRates(met=met), host=host,
+                          generator="classic")[0][1]
 
 
 @_SLOW_OK
@@ -107,10 +108,12 @@ def test_missing_decisions_count_against_and_are_shown(small_scheme: Scheme,
     judgement.criteria = {}
     empty = score(key, judgement)
     assert empty.criteria_missing == len(key.criteria) and empty.criteria_agreement == 0.0
-    assert empty.kappa == 0.0 and not math.isnan(empty.ac1)
+    assert empty.criteria_unjudged == len(key.criteria) and empty.kappa == 0.0
+    assert not math.isnan(empty.ac1) and empty.evidence_unjudged == 1
     assert empty.evidence_agreement == pytest.approx(1 - 4 / (4 * len(key.evidence)))
-    missing = [d for d in empty.debrief if d.target.startswith(item + "/")]
-    assert len(missing) == 4 and all(d.given is None for d in missing)
+    missing = [d for d in empty.debrief if d.target == item]
+    assert len(missing) == 1 and missing[0].given is None  # one line, not one per rule
+    assert not [d for d in empty.debrief if d.kind == "criterion"]  # counted, not listed
 
 
 def test_debrief_gives_the_key_reason_in_the_trainee_language(small_pairs: list,
@@ -127,12 +130,15 @@ def test_debrief_gives_the_key_reason_in_the_trainee_language(small_pairs: list,
     wrong = [d for d in english.debrief if d.kind == "evidence"]
     expected_wrong = [r for r in ("valid", "authentic", "current", "sufficient")
                       if not getattr(verdict, r)]
-    assert [d.target for d in wrong] == [f"{item}/{r}" for r in expected_wrong]
-    assert wrong[0].reason == key.reasons.evidence[item]["en"]
-    assert indonesian.debrief[0].reason == key.reasons.evidence[item]["id"]
-    assert english.debrief[0].reason != indonesian.debrief[0].reason
-    assert not english.recommendation_correct
-    assert english.debrief[-1].kind == "recommendation"
+    assert [d.target for d in wrong] == [item] and wrong[0].rules == expected_wrong
+    assert wrong[0].reason == key.reasons.evidence[item]["en"]  # once, for all its rules
+    indonesian_wrong = [d for d in indonesian.debrief if d.kind == "evidence"]
+    assert indonesian_wrong[0].reason == key.reasons.evidence[item]["id"]
+    assert wrong[0].reason != indonesian_wrong[0].reason
+    assert "Valid" in wrong[0].expected and "Asli" in indonesian_wrong[0].expected
+    assert not english.recommendation_correct and not english.passed
+    assert english.debrief[0].critical  # critical errors come first
+    assert any(d.kind == "recommendation" and d.critical for d in english.debrief)
 
 
 def test_score_many_equals_scoring_one_by_one(small_pairs: list,

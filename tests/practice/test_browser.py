@@ -3,11 +3,10 @@ the answer key never reaches the browser before submit; the attempt is in the da
 
 from __future__ import annotations
 
-import html
-import json
 from typing import Any
 
 import pytest
+from suite_support import key_secrets, text_variants
 
 from toolkit.cases.io import case_files, key_path_for, load_case, load_key
 from toolkit.cases.model import AnswerKey, Judgement, recommendation, unit_verdict
@@ -86,24 +85,6 @@ def test_trainee_judges_submits_and_gets_the_right_score(chromium: Any, served: 
     assert stored.seconds > 0
 
 
-def _key_strings(key: AnswerKey) -> list[str]:
-    """Strings that exist only in the key: reasons, flaw labels, the verdict mapping."""
-    texts: list[str] = []
-    reasons = key.reasons
-    for group in (reasons.criteria, reasons.evidence, reasons.units):
-        for localized in group.values():
-            texts += list(localized.values())
-    texts += list(reasons.recommendation.values())
-    texts = [t for t in texts if len(t) >= 25]
-    flaws = sorted({str(flaw) for labels in key.flaws.values() for flaw in labels})
-    verdicts = [json.dumps(key.criteria)[1:-1][:200], '"truly_met"', '"flaws"', '"reasons"']
-    return sorted(set(texts)) + flaws + verdicts
-
-
-def _variants(text: str) -> set[str]:
-    return {text, html.escape(text), json.dumps(text)[1:-1], json.dumps(html.escape(text))[1:-1]}
-
-
 def test_key_never_reaches_the_browser_before_submit(chromium: Any, served: Served) -> None:
     context = chromium.new_context()
     page = context.new_page()
@@ -126,15 +107,15 @@ def test_key_never_reaches_the_browser_before_submit(chromium: Any, served: Serv
         toggle.click()
     page.locator(".asesorlab-evidence").first.wait_for()
     key = load_key(key_path_for(case_files(served.cases_dir)[0]))
-    secrets = _key_strings(key)
+    secrets = key_secrets(key)
     assert len(secrets) > 10 and any(len(s) > 40 for s in secrets)
     before = "\n".join(received)
     assert "asesorlab-kuk" in before and "asesorlab-evidence" in before  # we did record
-    leaked = [s for s in secrets if any(v in before for v in _variants(s))]
+    leaked = [s for s in secrets if any(v in before for v in text_variants(s))]
     assert leaked == []
     page.locator(".asesorlab-submit").click()
     page.locator(".asesorlab-debrief .asesorlab-score").wait_for()
     after = "\n".join(received)
-    shown = [s for s in secrets if any(v in after for v in _variants(s))]
+    shown = [s for s in secrets if any(v in after for v in text_variants(s))]
     assert shown, "the debrief should show the key's reasons after submit"
     context.close()

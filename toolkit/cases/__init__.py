@@ -1,7 +1,8 @@
 """Simulated candidate cases: model, generators, evidence rules, keys, overrides and files.
 
-``generate_cases`` makes cases and their answer keys through the generator and
-evidence rule plugins; ``derive_key`` and ``apply_override`` (re)build a key;
+``generate_cases`` (and ``generate_case_set``, with what each follow-up reveals) makes
+cases and their answer keys through the generator, evidence rule, flaw type and evidence
+catalogue plugins; ``derive_key`` and ``apply_override`` (re)build a key;
 :mod:`toolkit.cases.io` reads and writes the JSON files. Scoring lives in
 :mod:`toolkit.scoring`.
 """
@@ -9,8 +10,19 @@ evidence rule plugins; ``derive_key`` and ``apply_override`` (re)build a key;
 from __future__ import annotations
 
 from . import io
-from .generator import CaseGenerator, DefaultGenerator, FlawRates, GeneratedCase
-from .keys import apply_override, case_id, derive_key, generate_cases, get_generator, get_rule
+from .catalogue import Artefact, EvidenceCatalogue, catalogue_for, load_catalogue
+from .default_rule import DefaultRule
+from .flaws import FlawType, flaw_types
+from .generator import CaseGenerator, CaseOptions, DefaultGenerator, FlawRates, GeneratedCase
+from .keys import (
+    apply_override,
+    case_id,
+    derive_key,
+    generate_case_set,
+    generate_cases,
+    get_generator,
+    get_rule,
+)
 from .model import (
     VERDICTS,
     AnswerKey,
@@ -21,32 +33,41 @@ from .model import (
     EvidenceKind,
     EvidenceVerdict,
     Flaw,
+    FollowUpResult,
+    FollowUps,
     Judgement,
     Observation,
     Override,
     QuestionAnswer,
     Reasons,
+    SelfClaim,
     Verdict,
     recommendation,
     unit_verdict,
 )
-from .rules import DefaultRule, EvidenceRule, RuleSettings
+from .rules import EvidenceRule, RuleSettings
 
 __all__ = [
     "VERDICTS",
     "AnswerKey",
+    "Artefact",
     "AsesiProfile",
     "Case",
     "CaseError",
     "CaseGenerator",
+    "CaseOptions",
     "DefaultGenerator",
     "DefaultRule",
+    "EvidenceCatalogue",
     "EvidenceItem",
     "EvidenceKind",
     "EvidenceRule",
     "EvidenceVerdict",
     "Flaw",
     "FlawRates",
+    "FlawType",
+    "FollowUpResult",
+    "FollowUps",
     "GeneratedCase",
     "Judgement",
     "Observation",
@@ -54,14 +75,19 @@ __all__ = [
     "QuestionAnswer",
     "Reasons",
     "RuleSettings",
+    "SelfClaim",
     "Verdict",
     "apply_override",
     "case_id",
+    "catalogue_for",
     "derive_key",
+    "flaw_types",
+    "generate_case_set",
     "generate_cases",
     "get_generator",
     "get_rule",
     "io",
+    "load_catalogue",
     "recommendation",
     "unit_verdict",
 ]

@@ -1,49 +1,47 @@
-"""The built-in case generator: a simulated asesi whose evidence has known flaws.
+"""Case generators: the protocol, their knobs, and the built-in realistic generator.
 
-For each KUK of the chosen units the generator first decides whether the asesi
-truly meets it (probability :attr:`FlawRates.met`), then writes evidence:
+The built-in generator (``default``) makes an asesi as a master assessor would meet one:
 
-* a KUK that is met gets ``min_evidence`` sound items, and, with probability
-  ``not_valid`` / ``not_authentic`` / ``not_current`` each, one more item with
-  that flaw (a distractor that does not change the verdict);
-* a KUK that is not met fails in one way, drawn with the four flaw rates as
-  weights: ``not_sufficient`` leaves it fewer sound items than needed; the
-  other three give it one or more items with that flaw and too few sound ones.
-  With every rate 0 it gets no evidence at all.
+* a work history (one or two employers, with dates, roles and supervisors), an APL.02
+  self-assessment, and a portfolio of 5–15 documents drawn from the scheme's **evidence
+  catalogue** (:mod:`toolkit.cases.catalogue`), each backing several KUK, often across
+  units, written as the document reads — never quoting a KUK;
+* the assessor's own direct evidence: observation notes (FR.IA.01) and answers to the
+  instrument bank's questions (FR.IA.05/07), right or wrong against the expected answer;
+* an **outcome** drawn first: the candidate is competent (share ``k_share``, default 0.5)
+  or has real gaps in 1–2 units; problem units (``problem_units``, default 0–2) get
+  gaps (BK candidates) or tempting distractors (K candidates); the **difficulty** tier
+  (``mudah``/``sedang``/``sulit``) sets how many flaws, how subtle, and how many KUK rest
+  on thin evidence that needs a follow-up (*penilaian lanjut*);
+* flaws planted by the flaw-type plugins (:mod:`toolkit.cases.flaws`) so that the
+  default rule — and a careful reader — finds them from dates, names, issuers,
+  signatures and the employment history;
+* what each follow-up on each KUK would reveal (:class:`~toolkit.cases.model.FollowUps`).
 
-Every text is built from the KUK wording and the templates of
-:mod:`toolkit.cases.texts`; the flaws are recorded in the generator's truth,
-never in the case. The same seed and case id give the same case.
+Case generation is the plan; the answer key is what the evidence rule derives from the
+case. The same scheme, seed, options and case id give byte-identical files.
+The first generator is kept as ``classic`` (:mod:`toolkit.cases.classic`).
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, fields
-from datetime import date, timedelta
-from typing import Protocol
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Protocol
 
 from ..i18n import _, normalize_language
-from ..scheme import CriterionRef, Scheme
-from . import texts as T
-from .model import (
-    AsesiProfile,
-    Case,
-    CaseError,
-    EvidenceItem,
-    EvidenceKind,
-    Flaw,
-    Observation,
-    QuestionAnswer,
-)
-from .rules import RuleSettings, currency_cutoff, overlap
+from ..scheme import Scheme
+from .model import AnswerKey, Case, CaseError, FollowUps
 
-_FIRST_DAY = date(2024, 1, 1)
+if TYPE_CHECKING:
+    from ..plugins import PluginHost
+
+DIFFICULTIES: tuple[str, ...] = ("mudah", "sedang", "sulit")
 
 
 @dataclass(frozen=True)
 class FlawRates:
-    """Knobs of the generator: the share of KUK truly met and the rate of each flaw."""
+    """Knobs of the ``classic`` generator: the share of KUK truly met, the rate of each flaw."""
 
     met: float = 0.7
     not_valid: float = 0.1
@@ -68,25 +66,17 @@ class FlawRates:
     def parse(cls, text: str) -> FlawRates:
         """Read ``"met=0.6,not_current=0.2"`` (other knobs keep their defaults)."""
         values: dict[str, float] = {}
-        for raw in text.split(","):
-            part = raw.strip()
-            if not part:
-                continue
-            name, sep, value = part.partition("=")
-            name = name.strip().lower().replace("-", "_")
-            if not sep:
-                raise CaseError(_("{part!r} is not of the form name=value (e.g. met=0.6)",
-                                  part=part))
+        for name, value in _pairs(text):
             if name not in cls.names():
                 raise CaseError(_("unknown flaw rate {name!r}; known: {known}", name=name,
                                   known=", ".join(cls.names())))
             try:
-                number = float(value.strip())
+                number = float(value)
             except ValueError:
                 number = float("nan")
             if not 0.0 <= number <= 1.0:
                 raise CaseError(_("flaw rate {name} must be a number from 0 to 1, not {value!r}",
-                                  name=name, value=value.strip()))
+                                  name=name, value=value))
             values[name] = number
         return cls(**values)
 
@@ -95,17 +85,89 @@ class FlawRates:
         return ",".join(f"{f.name}={getattr(self, f.name):g}" for f in fields(self))
 
 
+def _pairs(text: str) -> list[tuple[str, str]]:
+    """``"a=1, b=2"`` → ``[("a", "1"), ("b", "2")]`` (names lower-case, ``-`` → ``_``)."""
+    pairs = []
+    for raw in text.split(","):
+        part = raw.strip()
+        if not part:
+            continue
+        name, sep, value = part.partition("=")
+        if not sep:
+            raise CaseError(_("{part!r} is not of the form name=value (e.g. met=0.6)",
+                              part=part))
+        pairs.append((name.strip().lower().replace("-", "_"), value.strip()))
+    return pairs
+
+
+@dataclass(frozen=True)
+class CaseOptions:
+    """Knobs of the realistic generator: outcome mix, problem units, difficulty tier."""
+
+    k_share: float = 0.5
+    difficulty: str = "sedang"
+    problem_units_min: int = 0
+    problem_units_max: int = 2
+
+    def __post_init__(self) -> None:
+        if (not isinstance(self.k_share, int | float) or isinstance(self.k_share, bool)
+                or not 0.0 <= self.k_share <= 1.0):
+            raise CaseError(_("k_share must be a number from 0 to 1, not {value!r}",
+                              value=self.k_share))
+        if self.difficulty not in DIFFICULTIES:
+            raise CaseError(_("unknown difficulty {value!r}; choose one of: {known}",
+                              value=self.difficulty, known=", ".join(DIFFICULTIES)))
+        if not 0 <= self.problem_units_min <= self.problem_units_max:
+            raise CaseError(_("problem units must be a range such as 0-2, not {low}-{high}",
+                              low=self.problem_units_min, high=self.problem_units_max))
+
+    @classmethod
+    def parse(cls, text: str) -> CaseOptions:
+        """Read ``"k_share=0.5,difficulty=sulit,problem_units=0-2"`` (others: defaults)."""
+        values: dict[str, object] = {}
+        for name, value in _pairs(text):
+            if name == "k_share":
+                try:
+                    values[name] = float(value)
+                except ValueError:
+                    values[name] = value
+            elif name == "difficulty":
+                values[name] = value.lower()
+            elif name == "problem_units":
+                low, _sep, high = value.partition("-")
+                try:
+                    values["problem_units_min"] = int(low)
+                    values["problem_units_max"] = int(high or low)
+                except ValueError:
+                    raise CaseError(_("problem units must be a range such as 0-2, not "
+                                      "{value!r}", value=value)) from None
+            else:
+                raise CaseError(_("unknown case option {name!r}; known: {known}", name=name,
+                                  known="k_share, difficulty, problem_units"))
+        return cls(**values)  # type: ignore[arg-type]
+
+    def to_text(self) -> str:
+        """The inverse of :meth:`parse`."""
+        return (f"k_share={self.k_share:g},difficulty={self.difficulty},"
+                f"problem_units={self.problem_units_min}-{self.problem_units_max}")
+
+
 @dataclass
 class GeneratedCase:
     """A generated case and the generator's truth about it (kept for the answer key)."""
 
     case: Case
-    flaws: dict[str, list[Flaw]]
+    flaws: dict[str, list[str]]
     truly_met: dict[str, bool]
+    follow_ups: FollowUps | None = None
+    criteria_flaws: dict[str, list[str]] = field(default_factory=dict)
+    key: AnswerKey | None = None  # the default rule's key, when the generator derived it
 
 
 class CaseGenerator(Protocol):
-    """What a case generator plugin registers: a name and a ``generate`` method."""
+    """What a case generator plugin registers: a name and a ``generate`` method.
+
+    A generator may also take ``options`` (:class:`CaseOptions`) as a keyword."""
 
     name: str
     description: str
@@ -116,181 +178,30 @@ class CaseGenerator(Protocol):
         ...
 
 
-@dataclass
-class _Plan:
-    ref: CriterionRef
-    flaw: Flaw | None
-
-
-_FAILURES = (Flaw.NOT_VALID, Flaw.NOT_AUTHENTIC, Flaw.NOT_CURRENT, Flaw.NOT_SUFFICIENT)
-_SOUND_KINDS = tuple(EvidenceKind)
-_ISSUED = tuple(k for k in EvidenceKind if k in T.ISSUED_KINDS)
-
-
-class _Writer:
-    """Writes the evidence items of one case (holds its random state and people)."""
-
-    def __init__(self, rng: random.Random, scheme: Scheme, lang: str) -> None:
-        self.rng, self.scheme, self.lang = rng, scheme, lang
-        self.policy = RuleSettings.from_scheme(scheme)
-        self.assessed = _FIRST_DAY + timedelta(days=rng.randrange(731))
-        self.cutoff = currency_cutoff(self.assessed, self.policy.currency_years)
-        self.name = self._person()
-        other = self._person()
-        while other == self.name:
-            other = self._person()
-        self.other = other
-        self.employer = rng.choice(T.EMPLOYERS)
-        self.role = rng.choice(T.ROLES[lang])
-
-    def _person(self) -> str:
-        return f"{self.rng.choice(T.GIVEN_NAMES)} {self.rng.choice(T.FAMILY_NAMES)}"
-
-    def _issuer(self, kind: EvidenceKind) -> str:
-        if kind not in T.ISSUED_KINDS:
-            return ""
-        if kind == EvidenceKind.CERTIFICATE:
-            return self.rng.choice(T.TRAINERS)
-        return self.employer if self.rng.random() < 0.7 else self.rng.choice(T.EMPLOYERS)
-
-    def _current_date(self) -> date:
-        span = (self.assessed - self.cutoff).days
-        return self.assessed - timedelta(days=self.rng.randint(0, max(span, 0)))
-
-    def _render(self, kind: EvidenceKind, owner: str, issuer: str, named_issuer: str,
-                content: str, topic: str) -> tuple[str, str]:
-        values = {"owner": owner, "issuer": named_issuer, "content": content, "topic": topic,
-                  "role": self.role, "signatory": T.SIGNATORY[self.lang]}
-        return T.TITLES[self.lang][kind].format(**values), T.SUMMARIES[self.lang][kind].format(
-            **values)
-
-    def _off_topic(self, ref: CriterionRef) -> list[tuple[str, str]]:
-        """Contents (text, topic) that do not address ``ref``, in a seeded order."""
-        far = [(o.text, o.element.title) for o in self.scheme.iter_criteria()
-               if o.unit.code != ref.unit.code]
-        near = [(o.text, o.element.title) for o in self.scheme.iter_criteria([ref.unit.code])
-                if o.element is not ref.element]
-        self.rng.shuffle(far)
-        self.rng.shuffle(near)
-        return far + near + [(text, text.split()[0]) for text in T.OFF_TOPIC]
-
-    def item(self, plan: _Plan) -> tuple[EvidenceItem, list[Flaw]]:
-        """One evidence item for ``plan`` (its id is set later)."""
-        rng, ref, flaw = self.rng, plan.ref, plan.flaw
-        kind = rng.choice(_ISSUED if flaw in (Flaw.NOT_AUTHENTIC, Flaw.NOT_CURRENT)
-                          else _SOUND_KINDS)
-        owner, issuer = self.name, self._issuer(kind)
-        named_issuer = issuer
-        when = self.assessed if kind in T.ASSESSMENT_KINDS else self._current_date()
-        content, topic = ref.text, ref.element.title
-        if flaw == Flaw.NOT_CURRENT:
-            when = self.cutoff - timedelta(days=rng.randint(30, 6 * 365))
-        elif flaw == Flaw.NOT_AUTHENTIC:
-            if rng.random() < 0.5:
-                owner = self.other
-            else:
-                named_issuer = rng.choice([e for e in (*T.EMPLOYERS, *T.TRAINERS)
-                                           if e != issuer and issuer not in e])
-        if flaw == Flaw.NOT_VALID:
-            for text, other_topic in self._off_topic(ref):
-                title, summary = self._render(kind, owner, issuer, named_issuer, text,
-                                              other_topic)
-                if overlap(ref.text, summary) < self.policy.validity_overlap:
-                    break
-            else:  # nothing is far enough from this KUK: plant a stale item instead
-                return self.item(_Plan(ref, Flaw.NOT_CURRENT))
-        else:
-            title, summary = self._render(kind, owner, issuer, named_issuer, content, topic)
-        evidence = EvidenceItem(id="", kind=kind, title=title, date=when, owner=owner,
-                                issuer=issuer, claims=[ref.id], summary=summary)
-        return evidence, [flaw] if flaw else []
-
-
 @dataclass(frozen=True)
 class DefaultGenerator:
-    """The built-in generator (see the module docstring)."""
+    """The built-in realistic generator (see the module docstring)."""
 
     name: str = "default"
-    description: str = "Portfolio with planted VATM flaws; texts from the KUK wording"
+    description: str = ("Realistic portfolio from the evidence catalogue, employment history, "
+                        "observations and answers; flaws from the flaw plugins; outcome mix")
+    host: PluginHost | None = None
 
     def generate(self, scheme: Scheme, case_id: str, seed: int, units: list[str],
-                 flaws: FlawRates, language: str) -> GeneratedCase:
-        """One case for ``units``; the same scheme, seed and case id give the same case."""
+                 flaws: FlawRates, language: str,
+                 options: CaseOptions | None = None) -> GeneratedCase:
+        """One case for ``units``; the same scheme, seed, options and case id give the same."""
+        from .portfolio import CaseWriter
+
+        if flaws != FlawRates():
+            raise CaseError(_("flaw rates are knobs of the classic generator; the default "
+                              "generator takes --k-share, --difficulty and --problem-units"))
         lang = normalize_language(language)
-        rng = random.Random(f"asesorlab:{self.name}:{seed}:{case_id}")
-        writer = _Writer(rng, scheme, lang)
-        needed = writer.policy.min_evidence
-        refs = list(scheme.iter_criteria(units))
-        truly_met: dict[str, bool] = {}
-        plans: list[_Plan] = []
-        weights = [getattr(flaws, f.value) for f in _FAILURES]
-        for ref in refs:
-            met = rng.random() < flaws.met
-            truly_met[ref.id] = met
-            if met:
-                plans += [_Plan(ref, None) for _ in range(needed)]
-                plans += [_Plan(ref, f) for f in _FAILURES[:3] if rng.random() < getattr(
-                    flaws, f.value)]
-            elif sum(weights) > 0:
-                mode = rng.choices(_FAILURES, weights)[0]
-                flawed = 0 if mode == Flaw.NOT_SUFFICIENT else rng.randint(1, needed)
-                sound = rng.randint(1, needed - 1) if flawed == 0 and needed > 1 else (
-                    needed - flawed if flawed else 0)
-                plans += [_Plan(ref, None) for _ in range(sound)]
-                plans += [_Plan(ref, mode) for _ in range(flawed)]
-        rng.shuffle(plans)
-        items: list[EvidenceItem] = []
-        planted: dict[str, list[Flaw]] = {}
-        width = max(2, len(str(len(plans))))
-        for number, plan in enumerate(plans, start=1):
-            item, item_flaws = writer.item(plan)
-            item.id = f"E{number:0{width}d}"
-            if not item_flaws and not truly_met[plan.ref.id]:
-                item_flaws = [Flaw.NOT_SUFFICIENT]
-            items.append(item)
-            planted[item.id] = item_flaws
-        case = Case(
-            id=case_id, scheme_code=scheme.code, scheme_title=scheme.title,
-            scheme_version=scheme.version_hash(), units=list(units), language=lang, seed=seed,
-            generator=self.name, assessment_date=writer.assessed,
-            asesi=_profile(rng, writer, lang), evidence=items,
-            observations=_observations(rng, refs, truly_met, lang),
-            answers=_answers(rng, refs, truly_met, writer.employer, lang),
-        )
-        return GeneratedCase(case, planted, truly_met)
+        chosen = options or CaseOptions()
+        rng = random.Random(f"asesorlab:{self.name}:{seed}:{case_id}:{chosen.to_text()}")
+        return CaseWriter(rng, scheme, units, lang, chosen, self.host).write(case_id, seed,
+                                                                            self.name)
 
 
-def _profile(rng: random.Random, writer: _Writer, lang: str) -> AsesiProfile:
-    school, years = rng.choice(T.SCHOOLS), rng.randint(1, 12)
-    background = T.BACKGROUND[lang].format(school=school, years=years, role=writer.role,
-                                           employer=writer.employer, city=rng.choice(T.CITIES))
-    return AsesiProfile(name=writer.name, background=background, education=school,
-                        workplace=writer.employer, experience_years=years)
-
-
-def _observations(rng: random.Random, refs: list[CriterionRef], truly_met: dict[str, bool],
-                  lang: str) -> list[Observation]:
-    notes = []
-    for ref in refs:
-        if rng.random() < 0.5:
-            template = T.OBSERVATION_MET if truly_met[ref.id] else T.OBSERVATION_NOT_MET
-            notes.append(Observation(criterion=ref.id, note=template[lang].format(kuk=ref.text)))
-    return notes
-
-
-def _answers(rng: random.Random, refs: list[CriterionRef], truly_met: dict[str, bool],
-             employer: str, lang: str) -> list[QuestionAnswer]:
-    answers: list[QuestionAnswer] = []
-    by_element: dict[tuple[str, int], list[CriterionRef]] = {}
-    for ref in refs:
-        by_element.setdefault((ref.unit.code, ref.element_number), []).append(ref)
-    for group in by_element.values():
-        ref = rng.choice(group)
-        answer = (T.ANSWER_MET if truly_met[ref.id] else T.ANSWER_NOT_MET)[lang].format(
-            kuk=ref.text, employer=employer)
-        answers.append(QuestionAnswer(criterion=ref.id, question=T.QUESTION[lang].format(
-            kuk=ref.text), answer=answer))
-    return answers
-
-
-__all__ = ["CaseGenerator", "DefaultGenerator", "FlawRates", "GeneratedCase"]
+__all__ = ["DIFFICULTIES", "CaseGenerator", "CaseOptions", "DefaultGenerator", "FlawRates",
+           "GeneratedCase"]

@@ -20,10 +20,13 @@ from ..i18n import _
 from ..schemeio.atomic import write_text_atomic
 from ..schemeio.textformats import read_json_data
 from ..schemeio.validate import Locator, validate_model
-from .model import AnswerKey, Case, Judgement
+from .model import AnswerKey, Case, FollowUps, Judgement
 
 M = TypeVar("M", bound=BaseModel)
 KEY_SUFFIX = ".key.json"
+FOLLOW_UP_SUFFIX = ".followup.json"
+#: The copy of the scheme that ``simulate`` writes into a case folder.
+SCHEME_COPY = "scheme.yaml"
 
 
 def dumps(model: BaseModel) -> str:
@@ -59,21 +62,39 @@ def key_path_for(case_path: str | Path) -> Path:
     return path.with_name(path.name.removesuffix(".json") + KEY_SUFFIX)
 
 
-def save_case_set(pairs: Iterable[tuple[Case, AnswerKey]], out_dir: str | Path) -> list[Path]:
-    """Write each case as ``DIR/<id>.json`` and its key beside it; return the case paths."""
+def follow_up_path_for(case_path: str | Path) -> Path:
+    """``case-0001.json`` → ``case-0001.followup.json`` (in the same folder as the key)."""
+    path = Path(case_path)
+    return path.with_name(path.name.removesuffix(".json") + FOLLOW_UP_SUFFIX)
+
+
+def save_follow_ups(follow_ups: FollowUps, path: str | Path) -> Path:
+    """Write what each follow-up reveals to ``path`` atomically."""
+    target = Path(path)
+    write_text_atomic(target, dumps(follow_ups))
+    return target
+
+
+def save_case_set(pairs: Iterable[tuple[Case, AnswerKey]], out_dir: str | Path,
+                  follow_ups: Iterable[FollowUps | None] | None = None) -> list[Path]:
+    """Write each case as ``DIR/<id>.json``, its key beside it and, when given, what its
+    follow-ups reveal; return the case paths."""
     folder = Path(out_dir)
     written: list[Path] = []
-    for case, key in pairs:
+    extras = list(follow_ups) if follow_ups is not None else []
+    for number, (case, key) in enumerate(pairs):
         case_path = save_case(case, folder / f"{case.id}.json")
         save_key(key, key_path_for(case_path))
+        if number < len(extras) and extras[number] is not None:
+            save_follow_ups(extras[number], follow_up_path_for(case_path))  # type: ignore[arg-type]
         written.append(case_path)
     return written
 
 
 def case_files(directory: str | Path) -> list[Path]:
-    """The case files (``case-*.json``, not keys) of a folder, sorted by name."""
+    """The case files (``case-*.json``: not keys, not follow-ups) of a folder, by name."""
     return sorted(p for p in Path(directory).glob("case-*.json")
-                  if not p.name.endswith(KEY_SUFFIX) and p.is_file())
+                  if not p.name.endswith((KEY_SUFFIX, FOLLOW_UP_SUFFIX)) and p.is_file())
 
 
 # -- reading --------------------------------------------------------------------------
@@ -119,6 +140,11 @@ def load_key(path: str | Path) -> AnswerKey:
     return _load(path, AnswerKey, _("an answer key"), KEY_FIELDS)
 
 
+def load_follow_ups(path: str | Path) -> FollowUps:
+    """Read a follow-up file (what each follow-up on each KUK reveals); located errors."""
+    return _load(path, FollowUps, _("a follow-up file"), ("case",))
+
+
 def load_judgement(path: str | Path, key: AnswerKey | None = None) -> Judgement:
     """Read a judgement file; with ``key``, also check that it fits that key (located)."""
     data, locator = read_data(path)
@@ -133,16 +159,21 @@ def load_judgement(path: str | Path, key: AnswerKey | None = None) -> Judgement:
 
 
 __all__ = [
+    "FOLLOW_UP_SUFFIX",
     "KEY_SUFFIX",
+    "SCHEME_COPY",
     "case_files",
     "dumps",
+    "follow_up_path_for",
     "key_path_for",
     "load_case",
+    "load_follow_ups",
     "load_judgement",
     "load_key",
     "read_data",
     "save_case",
     "save_case_set",
+    "save_follow_ups",
     "save_judgement",
     "save_key",
     "validate_data",

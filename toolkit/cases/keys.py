@@ -9,18 +9,21 @@ its case (after the scheme's settings changed, say) goes through
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..i18n import _
 from ..scheme import Scheme
-from .generator import CaseGenerator, FlawRates
+from .default_rule import DefaultRule
+from .generator import CaseGenerator, CaseOptions, FlawRates, GeneratedCase
 from .model import (
     VERDICTS,
     AnswerKey,
     Case,
     CaseError,
     EvidenceVerdict,
+    FollowUps,
     Override,
     recommendation,
     unit_verdict,
@@ -72,44 +75,83 @@ def case_id(number: int) -> str:
     return f"case-{number:04d}"
 
 
-def generate_cases(scheme: Scheme, count: int = 1, seed: int = 0,
-                   units: Iterable[str] | None = None, flaws: FlawRates | None = None,
-                   language: str = "id", generator: str = "default", rule: str = "default",
-                   host: PluginHost | None = None) -> list[tuple[Case, AnswerKey]]:
-    """``count`` cases with their answer keys; the same arguments give the same cases."""
+def _accepts(method: Any, name: str) -> bool:
+    try:
+        return name in inspect.signature(method).parameters
+    except (TypeError, ValueError):  # pragma: no cover - builtins
+        return False
+
+
+def generate_case_set(scheme: Scheme, count: int = 1, seed: int = 0,
+                      units: Iterable[str] | None = None, flaws: FlawRates | None = None,
+                      language: str = "id", generator: str = "default", rule: str = "default",
+                      host: PluginHost | None = None, options: CaseOptions | None = None,
+                      ) -> list[tuple[Case, AnswerKey, FollowUps | None]]:
+    """``count`` cases with their keys and what their follow-ups reveal (None where the
+    generator prepares none); the same arguments give the same cases."""
     if count < 1:
         raise CaseError(_("the number of cases must be 1 or more, not {count}", count=count))
     host = _host(host)
     chosen = _check_units(scheme, units)
     make = get_generator(generator, host)
     policy = get_rule(rule, host)
-    pairs: list[tuple[Case, AnswerKey]] = []
+    extra = {"options": options} if options is not None and _accepts(
+        make.generate, "options") else {}
+    if options is not None and not extra and options != CaseOptions():
+        raise CaseError(_("the case generator {name} takes no case options (k_share, "
+                          "difficulty, problem_units)", name=generator))
+    follows = _accepts(policy.derive, "follow_ups")
+    made_set: list[tuple[Case, AnswerKey, FollowUps | None]] = []
     for number in range(1, count + 1):
-        made = make.generate(scheme, case_id(number), seed, chosen, flaws or FlawRates(),
-                             language)
-        key = policy.derive(made.case, scheme)
+        made: GeneratedCase = make.generate(scheme, case_id(number), seed, chosen,
+                                            flaws or FlawRates(), language, **extra)
+        if made.key is not None and isinstance(policy, DefaultRule) and policy.host in (
+                None, host):
+            key = made.key  # the generator derived it with this very rule
+        else:
+            key = (policy.derive(made.case, scheme, follow_ups=made.follow_ups) if follows
+                   else policy.derive(made.case, scheme))
         key.flaws = made.flaws
         key.truly_met = made.truly_met
-        pairs.append((made.case, key))
-    return pairs
+        key.criteria_flaws = {**key.criteria_flaws, **{
+            k: sorted(set(key.criteria_flaws.get(k, [])) | set(v))
+            for k, v in made.criteria_flaws.items()}}
+        made_set.append((made.case, key, made.follow_ups))
+    return made_set
+
+
+def generate_cases(scheme: Scheme, count: int = 1, seed: int = 0,
+                   units: Iterable[str] | None = None, flaws: FlawRates | None = None,
+                   language: str = "id", generator: str = "default", rule: str = "default",
+                   host: PluginHost | None = None,
+                   options: CaseOptions | None = None) -> list[tuple[Case, AnswerKey]]:
+    """``count`` cases with their answer keys; the same arguments give the same cases."""
+    return [(case, key) for case, key, _follow in generate_case_set(
+        scheme, count, seed, units, flaws, language, generator, rule, host, options)]
 
 
 def derive_key(case: Case, scheme: Scheme, rule: str = "default",
                overrides: Iterable[Override] | None = None,
-               host: PluginHost | None = None, previous: AnswerKey | None = None) -> AnswerKey:
+               host: PluginHost | None = None, previous: AnswerKey | None = None,
+               follow_ups: FollowUps | None = None) -> AnswerKey:
     """The answer key of ``case`` by ``rule``, then the lead assessor's ``overrides``.
 
     ``previous`` (an older key of the same case) hands on the generator's truth
-    (planted flaws, KUK truly met) and, when ``overrides`` is None, its overrides.
+    (planted flaws, KUK truly met) and, when ``overrides`` is None, its overrides;
+    ``follow_ups`` decide the KUK where gathering more evidence was due.
     """
     if previous is not None and overrides is None:
         overrides = previous.overrides
     chosen = list(overrides or [])
     fixed: dict[str, Any] = {o.target.strip(): _parse_value(o.target.strip(), o.value)
                              for o in chosen}
-    key = get_rule(rule, host).derive(case, scheme, fixed)
+    policy = get_rule(rule, host)
+    key = (policy.derive(case, scheme, fixed, follow_ups=follow_ups)
+           if follow_ups is not None and _accepts(policy.derive, "follow_ups")
+           else policy.derive(case, scheme, fixed))
     if previous is not None:
         key.flaws, key.truly_met = previous.flaws, previous.truly_met
+        key.criteria_flaws = {**previous.criteria_flaws, **key.criteria_flaws}
     for override in chosen:
         key = apply_override(key, override)
     return key
@@ -206,6 +248,7 @@ __all__ = [
     "apply_override",
     "case_id",
     "derive_key",
+    "generate_case_set",
     "generate_cases",
     "get_generator",
     "get_rule",

@@ -1,11 +1,18 @@
 """Simulated candidate cases, answer keys and trainee judgements: the data contract.
 
 A :class:`Case` is what a trainee may see (``case-0001.json``): the asesi's
-profile, evidence items, observation notes and answers to questions. It holds no
-verdict, reason or flaw label. An :class:`AnswerKey` (``case-0001.key.json``) has
+profile and employment history, the APL.02 self-assessment, the portfolio
+documents, the assessor's observation notes and the answers to questions. It holds
+no verdict, reason or flaw label. An :class:`AnswerKey` (``case-0001.key.json``) has
 the shape of a :class:`Judgement` — a verdict per KUK, a VATM check per evidence
 item, a verdict per unit and the recommendation — plus the reasons (in Indonesian
-and English), the flaws planted by the generator and the lead assessor's overrides.
+and English), the flaws planted by the generator, the KUK where gathering more
+evidence (*penilaian lanjut*) was the right move, and the lead assessor's overrides.
+What each follow-up would reveal lives in a third file, :class:`FollowUps`
+(``case-0001.followup.json``), read one KUK at a time when a trainee asks.
+
+Every field added after the first release is optional, so older case, key and
+judgement files stay readable.
 """
 
 from __future__ import annotations
@@ -18,6 +25,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Verdict = Literal["K", "BK"]
 VERDICTS: tuple[Verdict, ...] = ("K", "BK")
+#: Evidence classes as BNSP uses them: langsung (direct), tidak langsung, tambahan.
+EvidenceClass = Literal["L", "TL", "T"]
+#: Follow-ups a trainee may ask for when evidence is thin (penilaian lanjut).
+FollowUpKind = Literal["question", "demonstration", "third_party"]
+FOLLOW_UP_KINDS: tuple[FollowUpKind, ...] = ("question", "demonstration", "third_party")
 #: Reason or other text in each language: ``{"id": "...", "en": "..."}``.
 LocalizedText = dict[str, str]
 
@@ -40,15 +52,31 @@ class EvidenceKind(StrEnum):
     CV_ENTRY = "cv_entry"
     WRITTEN_ANSWER = "written_answer"
     OBSERVATION_NOTE = "observation_note"
+    PROJECT_REPORT = "project_report"
+    EMPLOYMENT_LETTER = "employment_letter"  # surat keterangan kerja
 
 
 class Flaw(StrEnum):
-    """Evidence flaws a generator can plant; each breaks one rule of evidence (VATM)."""
+    """The flaw labels of the first generator (one per rule of evidence).
+
+    Flaw kinds are open strings now (each a plugin, see :mod:`toolkit.cases.flaws`);
+    these four stay for keys written before.
+    """
 
     NOT_VALID = "not_valid"  # does not touch the KUK it claims
     NOT_AUTHENTIC = "not_authentic"  # another person's name, inconsistent issuer
     NOT_CURRENT = "not_current"  # older than the scheme's currency window
     NOT_SUFFICIENT = "not_sufficient"  # the KUK is backed by too little
+
+
+class Employment(_Model):
+    """One job of the asesi's work history, as the CV and the surat keterangan kerja give it."""
+
+    employer: str
+    role: str
+    start: date
+    end: date | None = None
+    supervisor: str = ""
 
 
 class AsesiProfile(_Model):
@@ -59,6 +87,7 @@ class AsesiProfile(_Model):
     education: str = ""
     workplace: str = ""
     experience_years: int = 0
+    employment: list[Employment] = Field(default_factory=list)
 
 
 class EvidenceItem(_Model):
@@ -71,22 +100,43 @@ class EvidenceItem(_Model):
     owner: str
     issuer: str = ""
     claims: list[str] = Field(default_factory=list, description="KUK ids")
-    summary: str = ""
+    summary: str = Field(default="", description="the document's content, as it reads")
+    evidence_class: EvidenceClass | None = None
+    artefact: str = Field(default="", description="the evidence catalogue's artefact id")
+    signatory: str = ""
+    signatory_role: str = ""
+    signed: bool | None = None
+    stamped: bool | None = None
+    valid_until: date | None = None
+    certifies: Literal["attendance", "competence"] | None = None
+    contributors: list[str] = Field(default_factory=list)
+    contribution: str = ""
 
 
 class Observation(_Model):
-    """An observation note of the assessor on one KUK."""
+    """An observation note of the assessor on one KUK (FR.IA.01), direct evidence (L)."""
 
     criterion: str
     note: str
+    result: Literal["met", "not_met"] | None = None
 
 
 class QuestionAnswer(_Model):
-    """A question (from the instrument bank or a template) and the asesi's answer."""
+    """A question (from the instrument bank or a template) and the asesi's answer (T)."""
 
     criterion: str
     question: str
     answer: str
+    expected: str = Field(default="", description="the bank's expected answer")
+    form: str = Field(default="", description="FR.IA.03, FR.IA.05 or FR.IA.07")
+
+
+class SelfClaim(_Model):
+    """One row of the asesi's self-assessment (FR.APL.02): a KUK, K/BK, the evidence named."""
+
+    criterion: str
+    answer: Verdict
+    evidence: list[str] = Field(default_factory=list, description="evidence item ids")
 
 
 class Case(_Model):
@@ -105,19 +155,27 @@ class Case(_Model):
     evidence: list[EvidenceItem] = Field(default_factory=list)
     observations: list[Observation] = Field(default_factory=list)
     answers: list[QuestionAnswer] = Field(default_factory=list)
+    self_assessment: list[SelfClaim] = Field(default_factory=list)
 
 
 class EvidenceVerdict(_Model):
-    """The four rules of evidence for one item: Valid, Asli, Terkini, Memadai."""
+    """The four rules of evidence for one item: Valid, Asli, Terkini, Memadai.
 
-    valid: bool
-    authentic: bool
-    current: bool
-    sufficient: bool
+    In a trainee's judgement a check may be ``None``: not judged yet (belum dinilai).
+    """
+
+    valid: bool | None = None
+    authentic: bool | None = None
+    current: bool | None = None
+    sufficient: bool | None = None
 
     def accepted(self) -> bool:
         """True when the item meets all four rules."""
-        return self.valid and self.authentic and self.current and self.sufficient
+        return bool(self.valid and self.authentic and self.current and self.sufficient)
+
+    def rejected(self) -> bool:
+        """True when at least one rule is judged not met."""
+        return False in (self.valid, self.authentic, self.current, self.sufficient)
 
 
 class Judgement(_Model):
@@ -130,6 +188,8 @@ class Judgement(_Model):
     recommendation: Verdict = "BK"
     notes: dict[str, str] = Field(default_factory=dict, description="per-KUK notes")
     feedback: str = ""
+    follow_ups: dict[str, FollowUpKind] = Field(
+        default_factory=dict, description="per KUK: the follow-up asked for (penilaian lanjut)")
 
 
 class Override(_Model):
@@ -160,9 +220,29 @@ class AnswerKey(Judgement):
     rule: str = "default"
     scheme_version: str = ""
     reasons: Reasons = Field(default_factory=Reasons)
-    flaws: dict[str, list[Flaw]] = Field(default_factory=dict, description="per evidence item")
+    flaws: dict[str, list[str]] = Field(default_factory=dict, description="per evidence item")
     truly_met: dict[str, bool] = Field(default_factory=dict, description="generator's truth")
     overrides: list[Override] = Field(default_factory=list)
+    follow_up_due: list[str] = Field(
+        default_factory=list, description="KUK where gathering more evidence was right")
+    criteria_flaws: dict[str, list[str]] = Field(
+        default_factory=dict, description="per KUK: flaws that are not of one item")
+
+
+class FollowUpResult(_Model):
+    """What one follow-up on one KUK reveals: an oral answer, an observed demonstration or
+    a third-party clarification (FR.IA.10)."""
+
+    answer: QuestionAnswer | None = None
+    observation: Observation | None = None
+    item: EvidenceItem | None = None
+
+
+class FollowUps(_Model):
+    """Per KUK, what each follow-up would reveal (``case-0001.followup.json``, key folder)."""
+
+    case: str
+    criteria: dict[str, dict[FollowUpKind, FollowUpResult]] = Field(default_factory=dict)
 
 
 def unit_verdict(criteria: dict[str, Verdict], unit_code: str) -> Verdict:
@@ -177,21 +257,28 @@ def recommendation(units: dict[str, Verdict]) -> Verdict:
 
 
 __all__ = [
+    "FOLLOW_UP_KINDS",
     "VERDICTS",
     "AnswerKey",
     "AsesiProfile",
     "Case",
     "CaseError",
+    "Employment",
+    "EvidenceClass",
     "EvidenceItem",
     "EvidenceKind",
     "EvidenceVerdict",
     "Flaw",
+    "FollowUpKind",
+    "FollowUpResult",
+    "FollowUps",
     "Judgement",
     "LocalizedText",
     "Observation",
     "Override",
     "QuestionAnswer",
     "Reasons",
+    "SelfClaim",
     "Verdict",
     "recommendation",
     "unit_verdict",

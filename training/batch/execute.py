@@ -118,18 +118,33 @@ def _run_notebook(task: RunTask, staging: Path, target: Path) -> tuple[str | Non
 
 
 def _export(task: RunTask, staging: Path, executed: Path) -> None:
+    """Write the HTML/DOCX exports and keep or drop the executed notebook.
+
+    A notebook may name a sub-folder of the run per format in its metadata
+    (``{"asesorlab": {"outputs": {"html": "trainee", "ipynb": "trainer"}}}``): the training
+    pack sends what trainees may read to ``trainee/`` and the executed notebook, whose
+    parameters would let anyone make the keys again, to ``trainer/``.
+    """
     import nbformat
 
     from .export import notebook_docx, write_html
 
     nb = nbformat.read(str(executed), as_version=4)
-    stem = executed.stem
+    folders = nb.metadata.get("asesorlab", {}).get("outputs", {})
+
+    def place(fmt: str) -> Path:
+        folder = staging / str(folders.get(fmt, "")) if folders.get(fmt) else staging
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / f"{executed.stem}.{fmt}"
+
     if "html" in task.formats:
-        write_html(nb, staging / f"{stem}.html")
+        write_html(nb, place("html"))
     if "docx" in task.formats:
-        notebook_docx(nb, staging / f"{stem}.docx")
+        notebook_docx(nb, place("docx"))
     if "ipynb" not in task.formats:
         executed.unlink()
+    elif folders.get("ipynb"):
+        os.replace(executed, place("ipynb"))
 
 
 def _publish(staging: Path, final: Path) -> None:

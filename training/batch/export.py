@@ -12,6 +12,7 @@ import base64
 import html
 import io
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from docx.shared import Inches
 from toolkit.schemeio.atomic import write_atomic, write_text_atomic
 
 _INLINE = re.compile(r"(\*\*|__|`)")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
 
 
@@ -78,7 +80,8 @@ Block = tuple[str, Any]
 
 def markdown_blocks(text: str) -> list[Block]:
     """The blocks of the Markdown we write: ("heading", (level, text)), ("paragraph", text),
-    ("bullet", text), ("number", text) and ("table", rows); inline marks are kept."""
+    ("bullet", text), ("number", text), ("table", rows) and ("image", (alt, source)) for a
+    line ``![alt](source)``; inline marks are kept."""
     blocks: list[Block] = []
     paragraph: list[str] = []
     rows: list[list[str]] = []
@@ -100,6 +103,11 @@ def markdown_blocks(text: str) -> list[Block]:
                      for c in re.split(r"(?<!\\)\|", line.strip("|"))]
             if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
                 rows.append(cells)
+            continue
+        image = _IMAGE.fullmatch(line)
+        if image:
+            flush()
+            blocks.append(("image", (image.group(1), image.group(2))))
             continue
         heading = re.match(r"(#{1,6})\s+(.*)", line)
         bullet = re.match(r"[-*]\s+(.*)", line)
@@ -130,9 +138,15 @@ def _docx_table(document: Any, rows: list[list[str]]) -> None:
             _Cell(tc, table).text = _plain(value)
 
 
-def _add_markdown(document: Any, text: str) -> None:
+def _add_markdown(document: Any, text: str, images: Mapping[str, bytes] | None = None) -> None:
     for kind, value in markdown_blocks(text):
-        if kind == "heading":
+        if kind == "image":
+            data = (images or {}).get(value[1])
+            if data is not None:
+                document.add_picture(io.BytesIO(data), width=Inches(6))
+            else:
+                document.add_paragraph(_plain(value[0]))
+        elif kind == "heading":
             document.add_heading(_plain(value[1]), level=min(value[0], 4))
         elif kind == "table":
             _docx_table(document, value)
@@ -149,11 +163,18 @@ def _inline_html(text: str) -> str:
     return re.sub(r"`(.+?)`", r"<code>\1</code>", escaped)
 
 
-def markdown_html(text: str, title: str = "") -> str:
-    """A standalone HTML page of a Markdown text (the subset :func:`markdown_blocks` reads)."""
+def markdown_html(text: str, title: str = "", images: Mapping[str, bytes] | None = None) -> str:
+    """A standalone HTML page of a Markdown text (the subset :func:`markdown_blocks` reads);
+    an image whose source is in ``images`` (PNG bytes) is embedded in the page."""
     body: list[str] = []
     for kind, value in markdown_blocks(text):
-        if kind == "heading":
+        if kind == "image":
+            data = (images or {}).get(value[1])
+            source = (f"data:image/png;base64,{base64.b64encode(data).decode('ascii')}"
+                      if data is not None else value[1])
+            body.append(f'<p><img alt="{html.escape(value[0])}" src="{html.escape(source)}" '
+                        'style="max-width:100%"></p>')
+        elif kind == "heading":
             body.append(f"<h{value[0]}>{_inline_html(value[1])}</h{value[0]}>")
         elif kind == "table":
             head, *rest = value
@@ -173,10 +194,11 @@ def markdown_html(text: str, title: str = "") -> str:
             "\n</body></html>\n")
 
 
-def markdown_docx(text: str, path: Path) -> None:
-    """Write a Markdown text to ``path`` as DOCX (atomically)."""
+def markdown_docx(text: str, path: Path, images: Mapping[str, bytes] | None = None) -> None:
+    """Write a Markdown text to ``path`` as DOCX (atomically); images as in
+    :func:`markdown_html`."""
     document = Document()
-    _add_markdown(document, text)
+    _add_markdown(document, text, images)
     write_atomic(path, lambda tmp: document.save(str(tmp)))
 
 

@@ -15,8 +15,24 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from toolkit.cases.io import KEY_FIELDS, case_files, key_path_for, load_case, load_key
-from toolkit.cases.model import AnswerKey, Case, Judgement
+from toolkit.cases.io import (
+    KEY_FIELDS,
+    SCHEME_COPY,
+    case_files,
+    follow_up_path_for,
+    key_path_for,
+    load_case,
+    load_follow_ups,
+    load_key,
+)
+from toolkit.cases.model import (
+    FOLLOW_UP_KINDS,
+    AnswerKey,
+    Case,
+    FollowUpKind,
+    FollowUpResult,
+    Judgement,
+)
 from toolkit.i18n import _, normalize_language
 from toolkit.scheme import Scheme
 from toolkit.schemeio import read_scheme, sample_scheme_path
@@ -63,7 +79,9 @@ class PracticeConfig:
         if not folder:
             raise PracticeError(_("no case folder: set {env} or start the app with "
                                   "'asesorlab serve'", env=CASES_ENV))
-        scheme_path = scheme or os.environ.get(SCHEME_ENV) or sample_scheme_path()
+        copy = Path(folder) / SCHEME_COPY
+        scheme_path = scheme or os.environ.get(SCHEME_ENV) or (
+            copy if copy.is_file() else sample_scheme_path())
         return cls(Path(folder), Path(scheme_path), db or os.environ.get(DB_ENV) or None,
                    normalize_language(lang or os.environ.get(LANG_ENV)))
 
@@ -90,6 +108,8 @@ class OpenedCase:
     token: str = field(default_factory=new_token)
     opened_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     result: tuple[Any, Attempt] | None = None
+    follow_ups: dict[str, FollowUpKind] = field(default_factory=dict)
+    revealed: dict[str, FollowUpResult] = field(default_factory=dict)
 
 
 class PracticeSession:
@@ -135,12 +155,35 @@ class PracticeSession:
             raise PracticeError(_("no case {case} in this set", case=case_id))
         return OpenedCase(trainee, entry)
 
+    def follow_up(self, opened: OpenedCase, kuk: str, kind: str) -> FollowUpResult | None:
+        """What the follow-up ``kind`` (question, demonstration, third_party) on ``kuk``
+        reveals: read now from the case's follow-up file, this one KUK's entry only. One
+        follow-up per KUK and attempt: asking again returns what was revealed first. None
+        when the case has nothing prepared, or ``kuk``/``kind`` is not one of the case's."""
+        if kuk in opened.revealed:
+            return opened.revealed[kuk]
+        if kind not in FOLLOW_UP_KINDS or opened.result is not None:
+            return None
+        units = set(opened.entry.case.units)
+        if kuk.rpartition("/")[0] not in units:
+            return None
+        path = follow_up_path_for(opened.entry.path)
+        if not path.is_file():
+            return None
+        prepared = load_follow_ups(path).criteria.get(kuk, {}).get(kind)  # type: ignore[call-overload]
+        if prepared is None:
+            return None
+        opened.follow_ups[kuk] = kind  # type: ignore[assignment]
+        opened.revealed[kuk] = prepared
+        return prepared
+
     def submit(self, opened: OpenedCase, judgement: Judgement) -> tuple[Any, Attempt]:
         """Score ``judgement`` against the key (read now, server-side) and store the attempt
         in one transaction; a second submit of the same opened case returns the first."""
         if opened.result is not None:
             return opened.result
         key = read_key(key_path_for(opened.entry.path))
+        judgement = judgement.model_copy(update={"follow_ups": dict(opened.follow_ups)})
         report = score(key, judgement, lang=self.config.lang)
         case = opened.entry.case
         attempt, _created = self.store.record(Attempt(

@@ -2,21 +2,27 @@
 
 - ``register_exporters``: Markdown (``.md``) for form documents;
 - ``register_metrics``: positive specific agreement on ``K`` between two raters;
-- ``register_case_generators``: ``clean``, a case with every KUK met and no flaws;
-- ``register_evidence_rules``: ``triple``, the default rule asking for three items per KUK;
+- ``register_case_generators``: ``clean``, a competent candidate in an easy case;
+- ``register_evidence_rules``: ``triple``, the default rule asking for three sources per KUK;
+- ``register_flaw_types``: ``unlegalised_copy``, a certificate handed in as a photocopy that
+  was never legalised;
+- ``register_evidence_catalogues``: the artefacts of schemes coded ``EX-…`` (a log book and
+  a supervisor's report backing every KUK);
 - ``register_locale_dirs``: the plugin's own Indonesian messages.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
 from toolkit.agreement import AgreementError, Metric, encode_labels
-from toolkit.cases import AnswerKey, Case, DefaultGenerator, DefaultRule
-from toolkit.cases.generator import FlawRates, GeneratedCase
+from toolkit.cases import AnswerKey, Case, DefaultGenerator, DefaultRule, EvidenceItem
+from toolkit.cases.catalogue import Artefact, EvidenceCatalogue
+from toolkit.cases.flaws import PlantContext, RuleContext
+from toolkit.cases.generator import CaseOptions, FlawRates, GeneratedCase
 from toolkit.exporters import Exporter
 from toolkit.hookspecs import hookimpl
 from toolkit.i18n import _
@@ -58,16 +64,75 @@ def positive_agreement(matrix: Any, **_options: Any) -> float:
 
 
 class CleanGenerator:
-    """Every KUK truly met and no planted flaw: a calibration case."""
+    """Every KUK truly met, an easy case: a calibration case."""
 
     name = "clean"
-    description = "every KUK met, no evidence flaws"
+    description = "every KUK met, mudah"
 
     def generate(self, scheme: Scheme, case_id: str, seed: int, units: list[str],
                  flaws: FlawRates, language: str) -> GeneratedCase:
-        clean = FlawRates(met=1.0, not_valid=0, not_authentic=0, not_current=0,
-                          not_sufficient=0)
-        return DefaultGenerator().generate(scheme, case_id, seed, units, clean, language)
+        easy = CaseOptions(k_share=1.0, difficulty="mudah", problem_units_max=0)
+        return DefaultGenerator().generate(scheme, case_id, seed, units, FlawRates(),
+                                           language, options=easy)
+
+
+class UnlegalisedCopy:
+    """A certificate handed in as a photocopy that was never legalised (not authentic)."""
+
+    name = "unlegalised_copy"
+    breaks = "A"
+    scope = "item"
+    label: ClassVar[dict[str, str]] = {"id": "fotokopi tanpa legalisir",
+                                       "en": "photocopy not legalised"}
+    marks: ClassVar[dict[str, str]] = {"id": "Berkas berupa fotokopi tanpa legalisir.",
+                                       "en": "The file is a photocopy that was not legalised."}
+
+    def applies(self, artefact: Artefact | None, item: EvidenceItem, ctx: PlantContext) -> bool:
+        """Only certificates are legalised."""
+        return item.kind == "certificate"
+
+    def plant(self, item: EvidenceItem, ctx: PlantContext) -> None:
+        """Say so in the document's description."""
+        item.summary += " " + self.marks.get(ctx.lang, self.marks["en"])
+
+    def detect(self, subject: Any, ctx: RuleContext) -> dict[str, str] | None:
+        """Found when the description says so."""
+        if not isinstance(subject, EvidenceItem) or not any(
+                mark in subject.summary for mark in self.marks.values()):
+            return None
+        return {"id": "tidak asli: fotokopi sertifikat tanpa legalisir",
+                "en": "not authentic: a photocopy of the certificate, not legalised"}
+
+
+def example_catalogue() -> EvidenceCatalogue:
+    """Two artefacts for schemes coded ``EX-…``, built from the scheme when asked."""
+    return _ExampleCatalogue(name="example", public_samples=["contoh buku panduan EX"])
+
+
+class _ExampleCatalogue(EvidenceCatalogue):
+    """Serves any scheme coded ``EX-…``: a log book, a certificate and a report of every KUK."""
+
+    def serves(self, scheme: Scheme) -> bool:
+        """Schemes coded ``EX-…``."""
+        if not scheme.code.startswith("EX-"):
+            return False
+        every = [ref.id for ref in scheme.iter_criteria()]
+        self.artefacts = [
+            Artefact(id="ex_logbook", kind="log", title={"id": "Buku log kerja",
+                                                         "en": "Work log book"},
+                     body={"id": "Catatan harian {owner} di {employer}.",
+                           "en": "Daily notes of {owner} at {employer}."}, criteria=every),
+            Artefact(id="ex_certificate", kind="certificate", issuer="trainer",
+                     title={"id": "Sertifikat pelatihan", "en": "Training certificate"},
+                     body={"id": "Sertifikat dari {issuer} untuk {owner}.",
+                           "en": "Certificate from {issuer} to {owner}."}, criteria=every),
+            Artefact(id="ex_report", kind="project_report",
+                     title={"id": "Laporan pekerjaan", "en": "Job report"},
+                     body={"id": "Laporan {owner} tentang {project}.",
+                           "en": "Report by {owner} on {project}."}, criteria=every),
+        ]
+        self.projects = {"id": ["proyek contoh"], "en": ["sample project"]}
+        return True
 
 
 class TripleEvidenceRule:
@@ -101,6 +166,18 @@ def register_metrics() -> list[Metric]:
 def register_case_generators() -> list[Any]:
     """The ``clean`` generator."""
     return [CleanGenerator()]
+
+
+@hookimpl
+def register_flaw_types() -> list[Any]:
+    """The ``unlegalised_copy`` flaw."""
+    return [UnlegalisedCopy()]
+
+
+@hookimpl
+def register_evidence_catalogues() -> list[Any]:
+    """The catalogue of ``EX-…`` schemes."""
+    return [example_catalogue()]
 
 
 @hookimpl
