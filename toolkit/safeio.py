@@ -142,6 +142,7 @@ def read_text(path: str | Path, limits: Limits | None = None) -> str:
 _YAML_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in (
     "str", "int", "float", "bool", "null", "seq", "map"))
 _NUMBER = re.compile(r"[-+]?[0-9][0-9_.,:eE+-]*")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # half of a character: cannot be written back
 
 
 def _digits(text: str) -> int:
@@ -182,6 +183,8 @@ def check_yaml(text: str, path: str | Path, limits: Limits | None = None) -> Non
                                 tag=tag.replace("tag:yaml.org,2002:", "!!")), path,
                               line=line_of(event))
             if isinstance(event, yaml.ScalarEvent):
+                if _SURROGATE.search(event.value):
+                    raise _broken_character(path, line_of(event))
                 if (event.implicit[0] and len(event.value) > limits.max_digits
                         and _NUMBER.fullmatch(event.value)
                         and _digits(event.value) > limits.max_digits):
@@ -218,6 +221,11 @@ def check_yaml(text: str, path: str | Path, limits: Limits | None = None) -> Non
                           line=line_of(event))
 
 
+def _broken_character(path: str | Path, line: int | None) -> SchemeInvalid:
+    return _refuse(_("the text holds half of a character (a lone UTF-16 surrogate such as "
+                     "\\ud800); is the file damaged?"), path, line=line)
+
+
 def compose_yaml_node(text: str, path: str | Path, limits: Limits | None = None) -> Any:
     """The YAML node tree of ``text`` after :func:`check_yaml` (``None`` for no document)."""
     import yaml
@@ -231,6 +239,9 @@ def compose_yaml_node(text: str, path: str | Path, limits: Limits | None = None)
 _JSON_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
 _JSON_BRACKET = re.compile(r"[\[\]{}]")
 _LONG_NUMBER = re.compile(r"[0-9]{%d,}")
+#: a surrogate pair escape (group 1, a whole character) or half of one (group 2)
+_JSON_SURROGATE = re.compile(r"(\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+                             r"|(\\u[dD][89a-fA-F][0-9a-fA-F]{2})")
 
 
 def check_json(text: str, path: str | Path, limits: Limits | None = None) -> None:
@@ -257,6 +268,24 @@ def check_json(text: str, path: str | Path, limits: Limits | None = None) -> Non
                       line=text.count("\n", 0, found.start()) + 1)
 
 
+def _check_characters(data: Any, text: str, path: str | Path) -> None:
+    """Refuse strings holding half of a character (JSON allows ``"\\ud800"``)."""
+    lone = next((m for m in _JSON_SURROGATE.finditer(text) if m.group(2)), None)
+    if lone is None:
+        return
+    stack = [data]
+    while stack:  # iterative: the depth is bounded, but no recursion is needed
+        item = stack.pop()
+        if isinstance(item, str):
+            if _SURROGATE.search(item):
+                raise _broken_character(path, text.count("\n", 0, lone.start()) + 1)
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
 def load_json(text: str, path: str | Path, limits: Limits | None = None,
               object_pairs_hook: Callable[[list[tuple[str, Any]]], Any] | None = None) -> Any:
     """:func:`json.loads` after :func:`check_json`; syntax errors are located."""
@@ -264,12 +293,15 @@ def load_json(text: str, path: str | Path, limits: Limits | None = None,
 
     check_json(text, path, limits)
     try:
-        return json.loads(text, object_pairs_hook=object_pairs_hook)
+        data = json.loads(text, object_pairs_hook=object_pairs_hook)
     except json.JSONDecodeError as exc:
         raise _refuse(_("JSON syntax error: {problem} (column {column})", problem=exc.msg,
                         column=exc.colno), path, line=exc.lineno) from None
     except (ValueError, RecursionError) as exc:  # numbers json cannot convert
         raise _refuse(_("JSON value cannot be read: {problem}", problem=exc), path) from None
+    if "\\u" in text:
+        _check_characters(data, text, path)
+    return data
 
 
 # -- XLSX -------------------------------------------------------------------------------

@@ -20,7 +20,8 @@ from typing import Any
 
 
 def _readers(context: dict[str, str]) -> dict[str, Any]:
-    from toolkit.cases.io import load_case, load_judgement, load_key
+    from toolkit.cases.catalogue import load_catalogue
+    from toolkit.cases.io import load_case, load_follow_ups, load_judgement, load_key
     from toolkit.instruments import load_bank
     from toolkit.schemeio import load_scheme, read_scheme
     from training.batch.manifest import load_manifest
@@ -31,6 +32,7 @@ def _readers(context: dict[str, str]) -> dict[str, Any]:
         "scheme-yaml": load_scheme, "scheme-json": load_scheme, "scheme-xlsx": load_scheme,
         "bank": lambda path: load_bank(path, scheme), "case": load_case, "key": load_key,
         "judgement": lambda path: load_judgement(path, key=key), "manifest": load_manifest,
+        "follow-ups": load_follow_ups, "catalogue": load_catalogue,
     }
 
 
