@@ -9,8 +9,11 @@ in, the kernel template or a spare kernel goes away.
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -129,3 +132,20 @@ def test_a_dead_template_or_spare_kernel_is_replaced(tmp_path: Path) -> None:
         spare.kill()
     nb = _run("asesorlab", source, tmp_path / "out-2.ipynb")
     assert nb.cells[1].outputs[0].text.strip().isdigit()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_kernel_that_never_answers_fails_after_start_timeout(
+        engine: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    spec = tmp_path / "jupyter" / "kernels" / "silent"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": [sys.executable, "-c", "import time; time.sleep(120)", "{connection_file}"],
+        "display_name": "never answers", "language": "python"}), encoding="utf-8")
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
+    source = _notebook(tmp_path / "one.ipynb", "x = 1")
+    started = time.monotonic()
+    with pytest.raises(RuntimeError, match="didn't respond in 3 seconds"):
+        papermill.execute_notebook(str(source), str(tmp_path / "out.ipynb"), engine_name=engine,
+                                   progress_bar=False, kernel_name="silent", start_timeout=3)
+    assert time.monotonic() - started < 30
