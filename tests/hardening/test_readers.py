@@ -246,3 +246,12 @@ def test_case_key_and_judgement_files_are_bounded(asesorlab: Run, tmp_path: Path
     result = asesorlab(["--lang", "en", "score", str(key), str(judgement)])
     assert result.code == 1 and "Traceback" not in result.out + result.err
     assert f"{key}:1: error: the data is nested more than 64 levels deep" in result.out
+
+
+def test_an_unknown_key_that_looks_like_a_type_name_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "key.yaml"  # found by the fuzz test: "[" in a key crashed the report
+    path.write_text("c&b [*b]ode: A\ntitle: T\nunits: []\n", encoding="utf-8")
+    with language("en"), pytest.raises(SchemeInvalid) as caught:
+        load_scheme(path)
+    assert any(e.line == 1 and "unknown key 'c&b [*b]ode'" in e.message
+               for e in caught.value.errors), caught.value.errors
