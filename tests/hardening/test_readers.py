@@ -255,3 +255,13 @@ def test_an_unknown_key_that_looks_like_a_type_name_is_located(tmp_path: Path) -
         load_scheme(path)
     assert any(e.line == 1 and "unknown key 'c&b [*b]ode'" in e.message
                for e in caught.value.errors), caught.value.errors
+
+
+@pytest.mark.parametrize("name", ["t" + '{"a":' * 100 + "x", "x" * 300 + ".ipynb",
+                                  "~nobody-here/x.ipynb"])
+def test_a_manifest_notebook_name_the_system_cannot_look_up_is_located(tmp_path: Path,
+                                                                       name: str) -> None:
+    path = _manifest(tmp_path, f"notebook: '{name}'\nruns: [{{seed: 1}}]\n")  # fuzz finding
+    with language("en"), pytest.raises(ManifestInvalid) as caught:
+        load_manifest(path)
+    assert caught.value.errors[0].line == 1 and "not found" in caught.value.errors[0].message

@@ -86,12 +86,15 @@ class Manifest:
 
 def resolve_notebook(value: str, base: Path) -> Path | None:
     """A bundled notebook name (``training_pack``) or a path relative to ``base``."""
-    if "/" not in value and "\\" not in value and not value.endswith(".ipynb"):
-        bundled = notebooks_dir() / f"{value}.ipynb"
-        return bundled if bundled.is_file() else None
-    path = Path(value).expanduser()
-    path = path if path.is_absolute() else base / path
-    return path.resolve() if path.is_file() else None
+    try:
+        if "/" not in value and "\\" not in value and not value.endswith(".ipynb"):
+            bundled = notebooks_dir() / f"{value}.ipynb"
+            return bundled if bundled.is_file() else None
+        path = Path(value).expanduser()
+        path = path if path.is_absolute() else base / path
+        return path.resolve() if path.is_file() else None
+    except (OSError, ValueError, RuntimeError):  # a name too long, a NUL, a symlink loop
+        return None
 
 
 def parse_formats(value: Any, file: str, line: int | None) -> tuple[str, ...]:
