@@ -185,6 +185,7 @@ class PluginGroup(click.Group):
         return _translate_help(command) if command is not None else None
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self._register()  # first: the plugins' catalogs are added when the host is made
         _translate_help(self)  # (not before: ``--version`` reads no catalog)
         super().format_help(ctx, formatter)
 

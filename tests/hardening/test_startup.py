@@ -10,10 +10,11 @@ import json
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import click
 from click.testing import CliRunner
-from suite_support import CliResult
+from suite_support import EXAMPLE_PLUGIN, CliResult
 
 from toolkit.cli import LazyCommand, PluginGroup, build_cli, command_help_id
 from toolkit.plugins import PluginHost
@@ -109,3 +110,21 @@ def test_help_follows_the_language_of_each_invocation(capsys: object) -> None:
         assert expected in capsys.readouterr().out  # type: ignore[attr-defined]
         assert main(["--lang", lang, "validate", "--help"]) == 0
         assert expected in capsys.readouterr().out  # type: ignore[attr-defined]
+
+
+def test_the_quick_catalog_reader_reads_what_babel_reads(tmp_path: Path) -> None:
+    from babel.messages.pofile import read_po
+
+    from toolkit.i18n import LOCALE_DIR, read_simple_po
+
+    files = [*LOCALE_DIR.glob("*/*.po"), *EXAMPLE_PLUGIN.rglob("*.po")]
+    assert len(files) > 5
+    for po_file in files:
+        with po_file.open("rb") as handle:
+            expected = {m.id: str(m.string) for m in read_po(handle)
+                        if m.id and isinstance(m.id, str) and m.string}
+        assert read_simple_po(po_file.read_text(encoding="utf-8")) == expected, po_file
+    plural = 'msgid "one file"\nmsgid_plural "{n} files"\nmsgstr[0] "{n} berkas"\n'
+    assert read_simple_po(plural) is None  # left to Babel
+    escaped = 'msgid ""\n"a \\"b\\"\\n"\nmsgstr "c\\td"\n'
+    assert read_simple_po(escaped) == {'a "b"\n': "c\td"}
