@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from suite_support import ASESORLAB, EXAMPLE_PLUGIN, CliResult
@@ -62,3 +63,17 @@ def example_plugin_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, st
     )
     return {"PYTHONPATH": os.pathsep.join(filter(None, [str(target),
                                                          os.environ.get("PYTHONPATH")]))}
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium through Playwright (one browser for the session)."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("Debian Chromium (/usr/bin/chromium) is not installed")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
+        yield browser
+        browser.close()

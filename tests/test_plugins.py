@@ -114,11 +114,11 @@ def test_example_plugin_families_work_through_the_cli(
         asesorlab: Run, example_plugin_env: dict[str, str], sample_path: Path,
         tmp_path: Path) -> None:
     env = example_plugin_env
-    form = asesorlab(["instrument", str(sample_path), "FR.IA.02", "-o",
+    form = asesorlab(["instrument", str(sample_path), "LSP.IA.02", "-o",
                       str(tmp_path / "ia02.md"), "--units", "J.620100.004.02"], env=env)
     assert form.code == 0, form.out + form.err
     markdown = (tmp_path / "ia02.md").read_text(encoding="utf-8")
-    assert markdown.startswith("# FR.IA.02") and "| Mengidentifikasi konsep data" in markdown
+    assert markdown.startswith("# LSP.IA.02") and "| Mengidentifikasi konsep data" in markdown
     cases = tmp_path / "cases"
     simulated = asesorlab(["simulate", str(sample_path), "--generator", "clean", "--rule",
                            "triple", "--seed", "3", "-o", str(cases)], env=env)

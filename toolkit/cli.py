@@ -18,7 +18,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from gettext import gettext as click_gettext
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -69,6 +68,18 @@ def print_problems(problems: SchemeInvalid) -> None:
         click.echo(f"{warning.location()}: {warning_label}: {warning.message}")
     for error in problems.errors:
         click.echo(f"{error.location()}: {error_label}: {error.message}")
+
+
+def _translate_click() -> None:
+    """Click's own texts ("Usage:", "Show this message and exit." …) through our catalogs."""
+    import click.core
+    import click.decorators
+    import click.exceptions
+    import click.formatting
+    import click.parser
+
+    for module in (click.core, click.decorators, click.exceptions, click.formatting, click.parser):
+        module._ = _  # type: ignore[attr-defined]  # click calls gettext.gettext as `_`
 
 
 class LazyChoice(click.Choice):
@@ -200,7 +211,7 @@ class PluginGroup(click.Group):
                 continue
             rows.append((name, _translate_help(command).get_short_help_str(limit)))
         if rows:
-            with formatter.section(click_gettext("Commands")):  # as click's own group
+            with formatter.section(_("Commands")):  # as click's own group
                 formatter.write_dl(rows)
 
 
@@ -210,6 +221,7 @@ def build_cli(host: PluginHost | Callable[[], PluginHost] | None = None) -> clic
     ``host`` is a :class:`PluginHost`, or a function that makes one when the first command
     is looked up (default: a new host with the installed plugins).
     """
+    _translate_click()
     if host is None:
         def factory() -> PluginHost:
             from .plugins import PluginHost

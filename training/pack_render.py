@@ -7,6 +7,7 @@ them, nbconvert turns them into HTML and :mod:`training.batch.export` into DOCX.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from toolkit.cases import AnswerKey, Case, EvidenceItem
@@ -16,8 +17,20 @@ from toolkit.scheme import Scheme, Unit
 VATM = ("valid", "authentic", "current", "sufficient")
 
 
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]|<>~&])")
+
+
+def md(text: object) -> str:
+    """User text (a scheme's, a case's) as literal Markdown: every character that could
+    start markup — emphasis, links, HTML, headings, tables — is backslash-escaped, so a
+    ``<script>`` or ``[x](javascript:…)`` shows as written and never runs. (A ``#`` or
+    ``1.`` at the start of a description could still format it as a heading or a list:
+    harmless, and descriptions are rare.)"""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", str(text))
+
+
 def _cell(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    return md(text).replace("\n", " ")
 
 
 def table(header: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
@@ -48,23 +61,23 @@ def _items(value: str | list[str] | None) -> list[str]:
 
 def unit_intro(scheme: Scheme, units: list[str]) -> str:
     """The scheme and, per selected unit, its description, elements, KUK and critical aspects."""
-    parts = ["# " + _("Training pack: {title}", title=scheme.title),
-             _("Scheme {code} ({kind}); {count} unit(s) in this pack.", code=scheme.code,
-               kind=scheme.kind, count=len(units))]
+    parts = ["# " + _("Training pack: {title}", title=md(scheme.title)),
+             _("Scheme {code} ({kind}); {count} unit(s) in this pack.", code=md(scheme.code),
+               kind=md(scheme.kind), count=len(units))]
     for code in units:
         unit: Unit = scheme.unit(code)
-        parts.append(f"## {unit.code} — {unit.title}")
+        parts.append(f"## {md(unit.code)} — {md(unit.title)}")
         if unit.description:
-            parts.append(unit.description)
+            parts.append(md(" ".join(unit.description.split())))
         for number, element in enumerate(unit.elements, 1):
-            lines = ["**" + _("Element {number}. {title}", number=number, title=element.title)
-                     + "**", ""]
-            lines += [f"- {number}.{k} {c.text}" for k, c in enumerate(element.criteria, 1)]
+            lines = ["**" + _("Element {number}. {title}", number=number,
+                              title=md(element.title)) + "**", ""]
+            lines += [f"- {number}.{k} {md(c.text)}" for k, c in enumerate(element.criteria, 1)]
             parts.append("\n".join(lines))
         critical = _items(unit.assessment_guide.aspek_kritis if unit.assessment_guide else None)
         if critical:
             parts.append("**" + _("Critical aspects") + "**\n\n" +
-                         "\n".join(f"- {item}" for item in critical))
+                         "\n".join(f"- {md(item)}" for item in critical))
     return "\n\n".join(parts)
 
 
@@ -107,7 +120,7 @@ def _observed(result: str | None) -> str:
 def case_text(case: Case) -> str:
     """One case as a trainee reads it: profile, evidence, observations and answers."""
     who = case.asesi
-    parts = ["## " + _("Case {id}: {name}", id=case.id, name=who.name),
+    parts = ["## " + _("Case {id}: {name}", id=md(case.id), name=md(who.name)),
              table([_("Background"), _("Education"), _("Workplace"), _("Experience (years)"),
                     _("Assessment date")],
                    [[who.background or "-", who.education or "-", who.workplace or "-",
@@ -149,7 +162,7 @@ def exercise_sheet(scheme: Scheme, cases: list[Case]) -> str:
                "unit and the recommendation, and write feedback for the asesi.")]
     vatm = [_("Valid"), _("Authentic"), _("Current"), _("Sufficient")]
     for case in cases:
-        parts.append("## " + _("Case {id}: {name}", id=case.id, name=case.asesi.name))
+        parts.append("## " + _("Case {id}: {name}", id=md(case.id), name=md(case.asesi.name)))
         parts.append(table([_("No."), _("Title"), *vatm, _("Note")],
                            [[item.id, item.title, "", "", "", "", ""]
                             for item in case.evidence]))
@@ -173,7 +186,7 @@ def _yes(value: bool) -> str:
 def trainer_pack_text(scheme: Scheme, sections: list[str]) -> str:
     """The trainer pack: a title that says it is not to be handed out, then ``sections``."""
     head = ["# " + _("Trainer pack: {title} — for the trainer only, do not hand out",
-                     title=scheme.title),
+                     title=md(scheme.title)),
             "**" + _("This pack holds the answer key (recommendations, verdicts, planted "
                      "flaws and reasons). Hand trainees only the files of the trainee "
                      "folder.") + "**"]
@@ -185,9 +198,9 @@ def answer_key_text(cases: list[Case], keys: list[AnswerKey]) -> str:
     parts = ["# " + _("Answer key")]
     for case, key in zip(cases, keys, strict=True):
         reasons = key.reasons
-        parts.append("## " + _("Case {id}: {name}", id=case.id, name=case.asesi.name))
+        parts.append("## " + _("Case {id}: {name}", id=md(case.id), name=md(case.asesi.name)))
         recommendation = key.recommendation
-        why = reasons.recommendation.get(get_language()) or ""
+        why = md(reasons.recommendation.get(get_language()) or "")
         parts.append(("**" + _("Recommendation") + f": {recommendation}** — {why}").rstrip(" —"))
         parts.append(table([_("Unit"), _("Decision"), _("Reason")],
                            [[code, verdict, _reason(reasons.units, code)]
@@ -211,6 +224,7 @@ __all__ = [
     "case_text",
     "exercise_sheet",
     "kind_label",
+    "md",
     "table",
     "trainer_pack_text",
     "unit_intro",

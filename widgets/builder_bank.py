@@ -19,7 +19,9 @@ from toolkit.instruments.bank import QuestionKind
 from toolkit.scheme import Scheme
 
 KINDS: tuple[tuple[str, str], ...] = (
-    ("supporting", "FR.IA.03"), ("oral", "FR.IA.07"), ("multiple_choice", "FR.IA.05"))
+    ("supporting", "FR.IA.03"), ("oral", "FR.IA.07"), ("multiple_choice", "FR.IA.05"),
+    ("essay", "FR.IA.06"), ("interview", "FR.IA.09"), ("third_party", "FR.IA.10"),
+    ("project", "FR.IA.04B"))
 
 
 class BankEditor(w.VBox):

@@ -73,6 +73,9 @@ def test_check_parameters_resolves_paths_and_names_problems(tmp_path: Path) -> N
 
 def test_training_pack_declares_its_parameters() -> None:
     declared = declared_parameters(notebooks_dir() / "training_pack.ipynb")
-    assert set(declared) == {"scheme", "units", "seed", "cases", "flaws", "language", "out_dir"}
+    assert set(declared) == {"scheme", "units", "seed", "cases", "difficulty", "k_share", "flaws",
+                             "language", "out_dir"}
+    assert declared["difficulty"].type == 'Literal["mudah","sedang","sulit"]'
+    assert declared["k_share"].type == "float"
     assert declared["seed"].type == "int"
     assert declared["language"].type == 'Literal["id","en"]'

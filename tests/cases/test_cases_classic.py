@@ -214,7 +214,7 @@ def test_units_choose_what_is_assessed(jwp: Scheme, host: PluginHost) -> None:
 def test_flaw_rates_parse_errors_say_what_is_wrong(text: str, problem: str) -> None:
     with language("en"), pytest.raises(CaseError, match=problem):
         FlawRates.parse(text)
-    with pytest.raises(CaseError, match="laju cacat"):
+    with pytest.raises(CaseError, match="tingkat kelemahan bukti"):
         FlawRates.parse(text.replace("met", "bogus") if "=" in text else "met=2")
 
 

@@ -103,7 +103,7 @@ def test_score_prints_a_debrief(case_dir: Path, cli: CliRun, tmp_path: Path) -> 
     assert out.splitlines()[0] == "Case not passed"  # a false competent KUK fails the case
     assert "! critical — J.620100." in out and "judged K where the key says BK" in out
     code, out, _err = cli("score", key_path, judgement)
-    assert "Kompeten palsu (BK dinilai K, kritis): 1" in out
+    assert "K keliru (seharusnya BK) — kesalahan kritis: 1" in out
     assert "K keliru, seharusnya BK" in out and out.splitlines()[0] == "Belum lulus kasus"
 
 

@@ -128,7 +128,7 @@ def test_override_a_kuk_reaggregates_unit_and_recommendation(sound_case: Case) -
     assert changed.criteria[K12] == "BK" and changed.units[UNIT] == "BK"
     assert changed.recommendation == "BK"
     assert changed.reasons.criteria[K12]["id"] == (
-        "koreksi oleh lead asesor: jawaban lisan tidak meyakinkan")
+        "koreksi oleh master asesor: jawaban lisan tidak meyakinkan")
     pinned = apply_override(changed, Override(target=f"units/{UNIT}", value="K", note="n"))
     again = apply_override(pinned, Override(target=f"criteria/{K11}", value="BK", note="n"))
     assert again.units[UNIT] == "K" and again.recommendation == "K"

@@ -53,5 +53,5 @@ def example_forms() -> ModuleType:
 
 @pytest.fixture(scope="session")
 def host_with_example(example_forms: ModuleType) -> PluginHost:
-    """A plugin host with the built-ins and the example FR.IA.02 form registered in-process."""
+    """A plugin host with the built-ins and the example LSP.IA.02 form registered in-process."""
     return PluginHost(load_entrypoints=False, plugins=(example_forms,))

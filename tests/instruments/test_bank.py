@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from toolkit.errors import SchemeInvalid
-from toolkit.instruments import InstrumentBank, load_bank, sample_bank_path, save_bank
+from toolkit.instruments import InstrumentBank, generate, load_bank, sample_bank_path, save_bank
 
 
 def _write(tmp_path, text):
@@ -30,7 +30,7 @@ units:
       - kind: oral
         text: Jelaskan konsep stack.
         kuk: "7.1"
-      - kind: essay
+      - kind: quiz
         text: x
       - kind: multiple_choice
         text: Pilih satu
@@ -99,3 +99,38 @@ def test_missing_file_is_an_error_not_a_traceback(tmp_path):
         load_bank(tmp_path / "nope.yaml")
     assert caught.value.errors[0].file == str(tmp_path / "nope.yaml")
     assert sample_bank_path().is_file()
+
+
+def test_the_new_forms_take_their_content_from_the_bank(scheme, bank):
+    unit = "J.620100.004.02"
+    task = bank.unit(unit).demonstration
+    [ia02] = generate(scheme, "FR.IA.02", [unit], bank)
+    steps = ia02.tables("steps")[0].rows
+    assert [row.cells["step"] for row in steps] == [step.text for step in task.steps]
+    assert [row.cells["kuk"] for row in steps] == [", ".join(step.kuk) for step in task.steps]
+    texts = [block.text for block in ia02.blocks if hasattr(block, "style")]
+    assert f"{unit}: {task.scenario}" in texts
+    [ia04a] = generate(scheme, "FR.IA.04A", [unit], bank)
+    assert ia04a.tables("brief")[0].rows[0].cells["output"] == bank.unit(unit).project.output
+    [ia04b] = generate(scheme, "FR.IA.04B", [unit], bank)
+    assert ia04b.tables("assessment")[0].rows[0].cells["fit"] == f"{unit} KUK 2.1, 2.2"
+    essay_key = generate(scheme, "FR.IA.06", [unit], bank)[1].tables("key")[0].rows
+    assert [row.cells["answer"] for row in essay_key] == [
+        q.answer for q in bank.questions(unit, "essay")]
+    [ia09] = generate(scheme, "FR.IA.09", [unit], bank)
+    assert ia09.tables("questions")[0].rows[0].cells["question"].startswith("Ceritakan proyek")
+    [ia10] = generate(scheme, "FR.IA.10", [unit], bank)
+    questions = [row.cells["question"] for row in ia10.tables("questions")[0].rows]
+    assert len(questions) == 7 and questions[-1] == bank.questions(unit, "third_party")[0].text
+    [empty] = generate(scheme, "FR.IA.02", ["J.620100.017.02"], bank)
+    assert [row.kind for row in empty.tables("steps")[0].rows] == ["placeholder"]
+
+
+def test_a_demonstration_step_must_name_kuk_the_unit_has(scheme, tmp_path):
+    path = _write(tmp_path, "units:\n  J.620100.004.02:\n    demonstration:\n"
+                            "      scenario: Buat modul.\n      steps:\n"
+                            "        - text: Langkah satu\n          kuk: \"9.9\"\n")
+    with pytest.raises(SchemeInvalid) as caught:
+        load_bank(path, scheme)
+    [error] = caught.value.errors
+    assert error.line == 7 and "9.9" in error.message

@@ -75,7 +75,7 @@ def test_export_writes_the_chosen_form(builder, tmp_path):
 def test_third_party_form_appears_in_the_builder(scheme, host_with_example):
     builder = InstrumentBuilder(scheme, host=host_with_example)
     codes = [value for _label, value in builder._form.options]
-    assert "FR.IA.02" in codes and codes.index("FR.IA.02") == len(codes) - 1
-    builder.form = "FR.IA.02"
-    assert "TUGAS PRAKTIK DEMONSTRASI" in builder.html
+    assert "LSP.IA.02" in codes and codes.index("LSP.IA.02") == len(codes) - 1
+    builder.form = "LSP.IA.02"
+    assert "TUGAS PRAKTIK DEMONSTRASI (FORMAT LSP)" in builder.html
     assert parse_html(builder.html).cells[("steps", "step")][0] == scheme.units[0].elements[0].title

@@ -70,7 +70,7 @@ def test_header_block_in_html_and_docx(scheme, tmp_path):
                   "Nama Asesor", "Nama Asesi", "Tanggal", "TUK", "No. Reg"):
         assert value in html_text and value in word_text, value
     units = docx_column(docx_path, "Unit Kompetensi")
-    assert units == [f"{u.code}\n{u.title}" for u in scheme.units]
+    assert units == ["Kelompok Pekerjaan 1", *(f"{u.code}\n{u.title}" for u in scheme.units)]
 
 
 @pytest.mark.parametrize("code", [i.code for i in list_instruments()])
@@ -136,7 +136,7 @@ def test_ak01_ticks_the_evidence_of_the_chosen_methods(scheme, bank):
     [doc] = generate(scheme, "FR.AK.01", ["J.620100.011.01"], bank)  # methods: CL, DPL
     lines = [b.text for b in doc.blocks if getattr(b, "style", "") == "guide"]
     ticked = [line for line in lines if line.startswith("☑")]
-    assert ticked == ["☑ L : Observasi Langsung", "☑ T : Pertanyaan Lisan"]
+    assert ticked == ["☑ Hasil Observasi Langsung", "☑ Hasil Pertanyaan Lisan"]
 
 
 def test_grouped_layout_follows_kelompok_pekerjaan(scheme):

@@ -49,9 +49,18 @@ def test_all_forms_into_a_folder(scheme_copy, tmp_path, capsys):
                  "--format", "html,json"]) == 0
     names = sorted(p.name for p in folder.iterdir())
     assert "FR.IA.05.C.html" in names and "FR.AK.05.json" in names
-    assert len(names) == 2 * 12  # ten forms, FR.IA.05 in three parts
+    assert len(names) == 2 * 27  # 23 forms, FR.IA.05 and FR.IA.06 in three parts each
+    assert "FR.AK.07.html" in names and "FR.VA.html" in names and "FR.IA.04B.json" in names
     data = json.loads((folder / "FR.APL.02.json").read_text(encoding="utf-8"))
     assert data["code"] == "FR.APL.02"
+
+
+def test_all_forms_of_the_2020_set_leave_out_the_newer_forms(scheme_copy, tmp_path):
+    folder = tmp_path / "forms2020"
+    assert main(["instrument", str(scheme_copy), "all", "-o", str(folder), "--template", "2020",
+                 "--format", "json"]) == 0
+    names = sorted(p.name for p in folder.iterdir())
+    assert len(names) == 26 and "FR.AK.07.json" not in names  # FR.AK.07 is only in 2023
 
 
 def test_english_output(scheme_copy, tmp_path):
@@ -88,9 +97,9 @@ def test_example_plugin_form_in_the_installed_cli(asesorlab, example_plugin_env,
                                                   tmp_path, scheme):
     listed = asesorlab(["plugins"], env=example_plugin_env)
     assert listed.code == 0, listed.err
-    assert "FR.IA.02" in listed.out and "FR.IA.01" in listed.out
+    assert "LSP.IA.02" in listed.out and "FR.IA.01" in listed.out
     out = tmp_path / "ia02.docx"
-    made = asesorlab(["instrument", str(scheme_copy), "FR.IA.02", "-o", str(out)],
+    made = asesorlab(["instrument", str(scheme_copy), "LSP.IA.02", "-o", str(out)],
                      env=example_plugin_env)
     assert made.code == 0, made.err
     steps = docx_column(out, "Langkah Kerja")

@@ -10,26 +10,16 @@ from toolkit.exporters import export_documents
 from toolkit.instruments import VERSIONS, AssessmentDetails, generate
 
 pytestmark = pytest.mark.browser
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
 PRINTABLE_PX = round((210 - 2 * 12) / 25.4 * 96)  # A4 minus the @page margins, CSS px
 
 
-@pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
 @pytest.mark.parametrize("version", VERSIONS)
-def test_ia01_prints_on_a4_without_cut_columns(browser, scheme, bank, version, tmp_path):
+def test_ia01_prints_on_a4_without_cut_columns(chromium, scheme, bank, version, tmp_path):
     details = AssessmentDetails(date="2 Mei 2024", tuk="TUK Sewaktu", assessor="Budi Santoso",
                                 assessor_reg="MET.000.010629 2017", candidate="Siti Aminah")
     documents = generate(scheme, "FR.IA.01", None, bank, details, template=version)
     [html_path] = export_documents(documents, tmp_path / "ia01.html")
-    page = browser.new_page(viewport={"width": PRINTABLE_PX, "height": 1100})
+    page = chromium.new_page(viewport={"width": PRINTABLE_PX, "height": 1100})
     try:
         page.goto(html_path.as_uri())
         page.emulate_media(media="print")

@@ -141,6 +141,24 @@ _GENERIC: tuple[tuple[str, EvidenceKind, EvidenceClass, Issuer, bool, int | None
 )
 
 
+#: Generic artefacts that back every KUK of the scheme: (id, kind, issuer, signed, title, body).
+_SCHEME_WIDE: tuple[tuple[str, EvidenceKind, Issuer, bool, LocalizedText, LocalizedText],
+                    ...] = (
+    ("employment-letter", EvidenceKind.EMPLOYMENT_LETTER, "employer", True,
+     _t("Surat keterangan kerja", "Employment letter"),
+     _t("{signatory}, atasan langsung, menerangkan bahwa {owner} bekerja di {employer} "
+        "sebagai {role} dan menjalankan tugas-tugas pada skema ini.",
+        "{signatory}, the direct superior, states that {owner} works at {employer} as "
+        "{role} and carries out the duties of this scheme.")),
+    ("cv", EvidenceKind.CV_ENTRY, "self", False,
+     _t("Daftar riwayat hidup", "Curriculum vitae"),
+     _t("Riwayat kerja {owner}: {role} di {employer}; tugas yang dicantumkan mencakup "
+        "pekerjaan pada skema ini.",
+        "Work history of {owner}: {role} at {employer}; the duties listed cover the "
+        "work of this scheme.")),
+)
+
+
 def generic_catalogue(scheme: Scheme) -> EvidenceCatalogue:
     """A catalogue for any scheme: per unit, documents described by the unit's title; a
     reference letter, an employment letter and a CV entry back two units at a time."""
@@ -159,23 +177,9 @@ def generic_catalogue(scheme: Scheme) -> EvidenceCatalogue:
                 title={lang: text.replace("{unit}", unit.title) for lang, text in title.items()},
                 body=body, criteria=pair if wide else kuks))
     every = [ref.id for ref in scheme.iter_criteria()]
-    artefacts.append(Artefact(
-        id="employment-letter", kind=EvidenceKind.EMPLOYMENT_LETTER, evidence_class="TL",
-        issuer="employer", signed=True,
-        title=_t("Surat keterangan kerja", "Employment letter"),
-        body=_t("{signatory}, atasan langsung, menerangkan bahwa {owner} bekerja di {employer} "
-                "sebagai {role} dan menjalankan tugas-tugas pada skema ini.",
-                "{signatory}, the direct superior, states that {owner} works at {employer} as "
-                "{role} and carries out the duties of this scheme."),
-        criteria=every))
-    artefacts.append(Artefact(
-        id="cv", kind=EvidenceKind.CV_ENTRY, evidence_class="TL", issuer="self",
-        title=_t("Daftar riwayat hidup", "Curriculum vitae"),
-        body=_t("Riwayat kerja {owner}: {role} di {employer}; tugas yang dicantumkan mencakup "
-                "pekerjaan pada skema ini.",
-                "Work history of {owner}: {role} at {employer}; the duties listed cover the "
-                "work of this scheme."),
-        criteria=every))
+    artefacts += [Artefact(id=key, kind=kind, evidence_class="TL", issuer=issuer,
+                           signed=signed, title=title, body=body, criteria=every)
+                  for key, kind, issuer, signed, title, body in _SCHEME_WIDE]
     return EvidenceCatalogue(
         name="generic", projects={"id": ["pekerjaan rutin", "proyek tahunan", "pesanan klien"],
                                   "en": ["routine work", "annual project", "client order"]},

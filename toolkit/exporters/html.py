@@ -51,6 +51,26 @@ def _fields(block: Fields) -> str:
     return "".join(out)
 
 
+def _spans(block: Table) -> list[dict[str, int]]:
+    """Per row, the rowspan of each ``merge`` column (0: the cell above covers it)."""
+    spans: list[dict[str, int]] = [{} for _row in block.rows]
+    for key in block.merge:
+        start = None
+        for index, row in enumerate(block.rows):
+            continues = (start is not None and row.kind == "data" and not row.cells.get(key))
+            if continues:
+                spans[index][key] = 0
+                spans[start][key] += 1  # type: ignore[index]
+            else:
+                start = index if row.kind == "data" else None
+                spans[index][key] = 1
+    return spans
+
+
+def _rowspan(span: int) -> str:
+    return f' rowspan="{span}"' if span > 1 else ""
+
+
 def _table(block: Table) -> str:
     total = sum(c.width for c in block.columns) or 1
     cols = "".join(f'<col style="width:{100 * c.width / total:.2f}%">' for c in block.columns)
@@ -75,10 +95,13 @@ def _table(block: Table) -> str:
         index += span
     head = f"<tr>{''.join(first)}</tr>" + (f"<tr>{''.join(second)}</tr>" if second else "")
     body = []
-    for row in block.rows:
+    spans = _spans(block)
+    for index, row in enumerate(block.rows):
         if row.kind == "data":
-            cells = "".join(f'<td data-col="{escape(c.key)}">{_text(row.cells.get(c.key, ""))}</td>'
-                            for c in columns)
+            cells = "".join(
+                f'<td data-col="{escape(c.key)}"{_rowspan(spans[index].get(c.key, 1))}>'
+                f'{_text(row.cells.get(c.key, ""))}</td>'
+                for c in columns if spans[index].get(c.key, 1))
             body.append(f'<tr data-ref="{escape(row.ref)}">{cells}</tr>')
         else:
             body.append(f'<tr class="{row.kind}"><td class="{row.kind}" colspan="{len(columns)}">'

@@ -17,8 +17,12 @@ if TYPE_CHECKING:
     from ..plugins import PluginHost
     from ..scheme import Scheme
     from .bank import (
+        BankSettings,
+        Demonstration,
         InstrumentBank,
+        Project,
         Question,
+        Step,
         UnitBank,
         bank_path_for,
         check_bank,
@@ -31,9 +35,10 @@ if TYPE_CHECKING:
 # The bank and the form base (pydantic models) are imported on first use (PEP 562), so that
 # registering the built-in forms and listing the commands stays cheap.
 _LAZY = {
-    "InstrumentBank": "bank", "Question": "bank", "UnitBank": "bank", "bank_path_for": "bank",
-    "check_bank": "bank", "load_bank": "bank", "sample_bank_path": "bank", "save_bank": "bank",
-    "AssessmentDetails": "base", "FormContext": "base", "Instrument": "base",
+    **dict.fromkeys(("BankSettings", "Demonstration", "InstrumentBank", "Project", "Question",
+                     "Step", "UnitBank", "bank_path_for", "check_bank", "load_bank",
+                     "sample_bank_path", "save_bank"), "bank"),
+    **dict.fromkeys(("AssessmentDetails", "FormContext", "Instrument"), "base"),
 }
 
 
@@ -83,17 +88,21 @@ __all__ = [
     "DEFAULT_VERSION",
     "VERSIONS",
     "AssessmentDetails",
+    "BankSettings",
     "Column",
+    "Demonstration",
     "Field",
     "Fields",
     "FormContext",
     "FormDocument",
     "Instrument",
     "InstrumentBank",
+    "Project",
     "Question",
     "Row",
     "Signature",
     "Signatures",
+    "Step",
     "Table",
     "TemplateError",
     "Text",

@@ -24,31 +24,66 @@ from ..schemeio.atomic import write_text_atomic
 from ..schemeio.textformats import compose_yaml, read_input_text
 from ..schemeio.validate import DataPath, Locator, validate_model
 
-QuestionKind = Literal["supporting", "oral", "multiple_choice"]
+#: supporting = FR.IA.03, oral = FR.IA.07, multiple_choice = FR.IA.05, essay = FR.IA.06,
+#: interview = FR.IA.09, third_party = FR.IA.10, project = FR.IA.04B (after the presentation).
+QuestionKind = Literal["supporting", "oral", "multiple_choice", "essay", "interview",
+                       "third_party", "project"]
+TukKind = Literal["", "sewaktu", "tempat_kerja", "mandiri"]
 #: Instrument codes of FR.MAPA.02 (CL = ceklis observasi, DPL = daftar pertanyaan lisan, …).
 Method = Literal["CL", "TPD", "PMO", "DIT", "DPT", "DPL", "CVP", "PW", "VPK", "CRP"]
 OPTION_LETTERS = "abcde"
+
+
+def _as_list(value: Any) -> Any:
+    """One KUK number (``1.2``, or the YAML float 1.2) as a list of text."""
+    if isinstance(value, int | float):
+        value = str(value)
+    return [value] if isinstance(value, str) else value
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-class Question(_Model):
-    """A question for one unit: supporting observation (IA.03), oral (IA.07) or MC (IA.05)."""
+class _WithKuk(_Model):
+    """A text tied to KUK numbers of its unit (``kuk: "1.2"`` or a list)."""
 
-    kind: QuestionKind
     text: str
     kuk: list[str] = Field(default_factory=list, description="KUK numbers such as 1.2")
-    answer: str = Field(default="", description="expected answer; the option letter for MC")
-    options: list[str] = Field(default_factory=list, description="MC options a, b, c …")
 
     @field_validator("kuk", mode="before")
     @classmethod
     def _one_kuk(cls, value: Any) -> Any:
-        if isinstance(value, int | float):
-            value = str(value)
-        return [value] if isinstance(value, str) else value
+        return _as_list(value)
+
+
+class Question(_WithKuk):
+    """A question for one unit, of a kind (:data:`QuestionKind`) that names its form."""
+
+    kind: QuestionKind
+    answer: str = Field(default="", description="expected answer; the option letter for MC")
+    options: list[str] = Field(default_factory=list, description="MC options a, b, c …")
+
+
+class Step(_WithKuk):
+    """One work step of a demonstration task (FR.IA.02) and the KUK it shows."""
+
+
+class Demonstration(_Model):
+    """A practical demonstration task (FR.IA.02): scenario, equipment, time and steps."""
+
+    scenario: str
+    equipment: list[str] = Field(default_factory=list)
+    time: str = ""
+    steps: list[Step] = Field(default_factory=list)
+
+
+class Project(_Model):
+    """A short project or other structured activity (FR.IA.04A): brief and expected output."""
+
+    brief: str
+    output: str = Field(default="", description="the result the asesi hands in or presents")
+    scope: str = Field(default="", description="lingkup penyajian (FR.IA.04B)")
 
 
 class UnitBank(_Model):
@@ -58,12 +93,23 @@ class UnitBank(_Model):
     benchmark: str = ""
     benchmarks: dict[str, str] = Field(default_factory=dict)
     questions: list[Question] = Field(default_factory=list)
+    demonstration: Demonstration | None = None
+    project: Project | None = None
+
+
+class BankSettings(_Model):
+    """Assessment settings the forms print: the TUK kind and the MAPA.02 potensi map."""
+
+    tuk: TukKind = ""
+    potential: dict[Method, list[int]] = Field(
+        default_factory=dict, description="instrument code -> the potensi asesi (1-5) it is for")
 
 
 class InstrumentBank(_Model):
     """Questions and benchmarks by unit code."""
 
     scheme: str | None = None
+    settings: BankSettings = Field(default_factory=BankSettings)
     units: dict[str, UnitBank] = Field(default_factory=dict)
 
     def unit(self, code: str) -> UnitBank:
@@ -124,6 +170,12 @@ def check_bank(bank: InstrumentBank, scheme: Scheme | None) -> list[tuple[DataPa
                                           scheme=scheme.code)))
             else:
                 labels = {ref.label for ref in scheme.iter_criteria([code])}
+        steps = unit_bank.demonstration.steps if unit_bank.demonstration else []
+        for index, step in enumerate(steps):
+            for kuk in step.kuk:
+                if labels is not None and kuk not in labels:
+                    problems.append(((*where, "demonstration", "steps", index, "kuk"), _(
+                        "unit {code} has no KUK {kuk}", code=code, kuk=kuk)))
         for kuk in unit_bank.benchmarks:
             if labels is not None and kuk not in labels:
                 problems.append(((*where, "benchmarks", kuk), _(
@@ -193,10 +245,14 @@ def sample_bank_path() -> Path:
 
 
 __all__ = [
+    "BankSettings",
+    "Demonstration",
     "InstrumentBank",
     "Method",
+    "Project",
     "Question",
     "QuestionKind",
+    "Step",
     "UnitBank",
     "bank_from_data",
     "bank_path_for",

@@ -17,7 +17,9 @@ from ..i18n import _, get_language, normalize_language
 from ..scheme import CriterionRef, Scheme, Unit
 from .bank import InstrumentBank
 from .model import Field, Fields, FormDocument, Row, Signature, Signatures, Table, Text
-from .templates import DEFAULT_VERSION, FormTemplate, load_templates, pick
+from .templates import DEFAULT_VERSION, FormTemplate, TemplateError, load_templates, pick
+
+CHECKED, UNCHECKED = "☑", "☐"
 
 #: Inputs an instrument may declare (shown by the builder and in docs).
 INPUTS = ("scheme", "units", "bank", "details")
@@ -25,13 +27,14 @@ INPUTS = ("scheme", "units", "bank", "details")
 
 @dataclass(frozen=True)
 class AssessmentDetails:
-    """Who, where and when: printed in every form's header block."""
+    """Who, where and when: printed in the forms' header blocks."""
 
     date: str = ""
     tuk: str = ""
     assessor: str = ""
     assessor_reg: str = ""
     candidate: str = ""
+    tuk_kind: str = ""  # sewaktu | tempat_kerja | mandiri (else from the bank/scheme settings)
 
 
 @dataclass
@@ -60,30 +63,145 @@ class FormContext:
 
     # -- shared blocks -----------------------------------------------------------
     def document(self, blocks: list[Any], part: str = "") -> FormDocument:
-        """A document of this form with the standard header block first."""
+        """A document of this form: its header block first, ``blocks``, then its sign-off."""
         return FormDocument(
             code=self.template.code, title=self.template.title(self.lang),
-            template=self.template.version, lang=self.lang, blocks=[self.header(), *blocks],
+            template=self.template.version, lang=self.lang,
+            blocks=[*self.header(part), *blocks, *self.signoff(part)],
             part=part, subtitle=self.template.part(part, self.lang) if part else "",
             footer=pick(self.template.footer, self.lang))
 
-    def header(self) -> Fields:
-        """Skema (judul, nomor), TUK, asesor, asesi, tanggal."""
-        scheme_label = self.t("scheme")
+    def header(self, part: str = "") -> list[Fields]:
+        """The form's header block as its template lists it (``header:`` keys)."""
+        keys = self.template.for_part("header", part)
+        if not keys:
+            return []
+        fields: list[Field] = []
+        for key in keys:
+            fields += self._header_field(str(key))
+        return [Fields(fields)]
+
+    def _header_field(self, key: str) -> list[Field]:
         d = self.details
-        return Fields([
-            Field(self.t("scheme_title"), self.scheme.title, scheme_label),
-            Field(self.t("scheme_number"), self.scheme.code, scheme_label),
-            Field(self.t("tuk"), d.tuk), Field(self.t("assessor"), d.assessor),
-            Field(self.t("candidate"), d.candidate), Field(self.t("date"), d.date),
-        ])
+        if key == "scheme":
+            group = self.t("scheme")
+            return [Field(self.t("scheme_title"), self.scheme.title, group),
+                    Field(self.t("scheme_number"), self.scheme.code, group)]
+        values = {"tuk": self.tuk_value(), "assessor": d.assessor, "candidate": d.candidate,
+                  "date": d.date, "day_date": d.date, "assessment_date": d.date,
+                  "start": d.date, "scheme_name": self.scheme.title,
+                  "scheme_code": self.scheme.code, "team": d.assessor, "place": d.tuk}
+        if key == "assessment_dates":  # "Tanggal Asesmen" above "Mulai" and "Selesai"
+            group = self.t("assessment_date")
+            return [Field(self.t("start"), d.date, group), Field(self.t("end"), "", group)]
+        if key == "period":
+            return [Field(self.t(key), self.choices("periods"))]
+        return [Field(self.t(key), values.get(key, ""))]
+
+    def tuk_kind(self) -> str:
+        """The TUK kind (``sewaktu``, ``tempat_kerja``, ``mandiri``) or ``""`` when unknown.
+
+        Taken from the details, else the bank's or the scheme's ``settings: {tuk: …}``,
+        else recognised in the free TUK text (``TUK Sewaktu LSP`` → sewaktu).
+        """
+        choices = [str(entry["key"]) for entry in self.template.entries_or_default("tuk_choices")]
+        scheme_settings = self.scheme.effective_settings().model_dump()
+        for value in (self.details.tuk_kind, self.bank.settings.tuk,
+                      scheme_settings.get("tuk") or ""):
+            kind = str(value).strip().lower().replace(" ", "_").replace("-", "_")
+            if kind in choices:
+                return kind
+        text = self.details.tuk.lower()
+        for entry in self.template.entries_or_default("tuk_choices"):
+            if pick(entry, "id").lower() in text:
+                return str(entry["key"])
+        return ""
+
+    def tuk_value(self) -> str:
+        """TUK as the forms print it: the three-way choice, the chosen one ticked.
+
+        With no kind known it prints the blank choice ``Sewaktu/Tempat Kerja/Mandiri*``
+        to strike through by hand; a TUK name given in the details follows the choice.
+        """
+        entries = self.template.entries_or_default("tuk_choices")
+        kind = self.tuk_kind()
+        if kind:
+            marks = "  ".join(f"{CHECKED if entry['key'] == kind else UNCHECKED} "
+                              f"{pick(entry, self.lang)}" for entry in entries)
+        else:
+            marks = "/".join(pick(entry, self.lang) for entry in entries) + "*"
+        name = self.details.tuk.strip()
+        if name and name.lower().replace(" ", "_") != kind:
+            marks += f" ({name})"
+        return marks
+
+    def signoff(self, part: str = "") -> list[Any]:
+        """The sign-off blocks the template lists (``signoff:``) for this document.
+
+        Entries: ``preparers`` (the Penyusun/Validator table), ``{parties: [roles], reg:
+        bool}`` (signature blocks side by side), ``{party: role, lines: [keys]}`` (one
+        block with the given lines; ``{key: text_key}`` prints a fixed text), ``{text:
+        key, style: note}`` and ``{list: key, title: key}`` (a numbered list).
+        """
+        blocks: list[Any] = []
+        for entry in self.template.for_part("signoff", part) or []:
+            if entry == "preparers":
+                blocks += self.preparers()
+            elif isinstance(entry, dict) and "parties" in entry:
+                blocks.append(self.signatures(*entry["parties"], reg=bool(entry.get("reg"))))
+            elif isinstance(entry, dict) and "party" in entry:
+                blocks.append(Signatures([self._party(str(entry["party"]), entry["lines"])]))
+            elif isinstance(entry, dict) and "text" in entry:
+                blocks.append(Text(self.t(str(entry["text"])), entry.get("style", "text")))
+            elif isinstance(entry, dict) and "list" in entry:
+                blocks.append(Text(self.t(str(entry["title"])), "heading"))
+                blocks += [Text(f"{n}. {item}") for n, item in
+                           enumerate(self.items(str(entry["list"])), start=1)]
+            else:
+                raise TemplateError(_("form {code} (template {version}): unknown sign-off "
+                                      "{key!r}", code=self.template.code,
+                                      version=self.template.version, key=entry))
+        return blocks
+
+    def _party(self, role: str, lines: list[Any]) -> Signature:
+        values = {"name": {"candidate": self.details.candidate,
+                           "assessor": self.details.assessor}.get(role, ""),
+                  "reg_no": self.details.assessor_reg if role == "assessor" else "",
+                  "date": self.details.date if role in ("candidate", "assessor") else ""}
+        fields = []
+        for line in lines:
+            if isinstance(line, dict):
+                [(key, text_key)] = line.items()
+                fields.append(Field(self.t(str(key)), self.t(str(text_key))))
+            else:
+                fields.append(Field(self.t(str(line)), values.get(str(line), "")))
+        return Signature(self.t(f"role_{role}"), fields)
+
+    def preparers(self) -> list[Any]:
+        """The Penyusun dan Validator table: a row per role (Nama | Jabatan | Tandatangan),
+        or, with a ``status`` column (FR.IA.04A), two numbered rows per role."""
+        columns = self.columns("preparers")
+        keys = {column.key for column in columns}
+        table = Table("preparers", columns)
+        for role in ("preparer", "validator"):
+            if "status" in keys:
+                for number in (1, 2):
+                    table.rows.append(Row({"status": self.t(role) if number == 1 else "",
+                                           "num": str(number)}, ref=role))
+            else:
+                table.rows.append(Row({"role": self.t(role)}, ref=role))
+        table.merge = ("status",) if "status" in keys else ()
+        return [Text(self.t("preparers_title"), "heading"), table]
 
     def guide(self, title_key: str = "guide", key: str = "guide") -> list[Text]:
-        """The guidance box: a heading then one item per line."""
+        """The guidance box: a heading, an optional intro (``Instruksi:``), one item per line."""
         lines = self.items(key)
         if not lines:
             return []
-        return [Text(self.t(title_key), "heading"), *(Text(line, "guide") for line in lines)]
+        intro = ([Text(self.t("guide_intro"))]
+                 if "guide_intro" in (self.template.data.get("texts") or {}) else [])
+        return [Text(self.t(title_key), "heading"), *intro,
+                *(Text(line, "guide") for line in lines)]
 
     def unit_fields(self, unit: Unit, number: int | None = None) -> Fields:
         """A unit's code and title under the label "Unit Kompetensi"."""
@@ -119,6 +237,12 @@ class FormContext:
                 number += 1
                 yield [self.unit_fields(unit)], unit, number
 
+    def choices(self, key: str, chosen: str = "") -> str:
+        """A printed choice (``☐ Ya  ☐ Tidak``) from the template's entries ``key``."""
+        return "  ".join(f"{CHECKED if entry.get('key') == chosen else UNCHECKED} "
+                         f"{pick(entry, self.lang)}"
+                         for entry in self.template.entries_or_default(key))
+
     def criteria(self, unit: Unit) -> Iterator[CriterionRef]:
         """The KUK of one unit, in order."""
         return self.scheme.iter_criteria([unit.code])
@@ -128,10 +252,11 @@ class FormContext:
         table.rows.append(Row(kind="placeholder", text=self.t(key)))
 
     def signatures(self, *roles: str, reg: bool = False) -> Signatures:
-        """Signature blocks for the asesi and/or asesor (``candidate``, ``assessor``)."""
+        """Signature blocks of ``roles`` (``candidate``, ``assessor``, ``reviewer`` …)."""
         parties = []
         for role in roles:
-            name = self.details.candidate if role == "candidate" else self.details.assessor
+            name = {"candidate": self.details.candidate,
+                    "assessor": self.details.assessor}.get(role, "")
             lines = [Field(self.t("name"), name)]
             if reg and role == "assessor":
                 lines.append(Field(self.t("reg_no"), self.details.assessor_reg))

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from .base import FormContext, Instrument
+from .base import CHECKED, UNCHECKED, FormContext, Instrument
 from .model import Field, Fields, FormDocument, Row, Table, Text
 from .templates import pick
-
-CHECKED, UNCHECKED = "☑", "☐"
 
 
 def build_ak01(ctx: FormContext) -> list[FormDocument]:
@@ -19,24 +17,29 @@ def build_ak01(ctx: FormContext) -> list[FormDocument]:
     agreed = ctx.t("agreed")
     blocks.append(Fields([Field(ctx.t("day_date"), ctx.details.date, agreed),
                           Field(ctx.t("time"), "", agreed),
-                          Field(ctx.t("tuk"), ctx.details.tuk, agreed)]))
+                          Field(ctx.t("tuk"), ctx.tuk_value(), agreed)]))
     blocks += [Text(ctx.t(key)) for key in
                ("candidate_statement", "assessor_statement", "consent_statement")]
-    blocks.append(ctx.signatures("assessor", "candidate", reg=True))
     return [ctx.document(blocks)]
 
 
 def build_ak02(ctx: FormContext) -> list[FormDocument]:
-    """Per unit × evidence source, the recommendation, follow-up and comments."""
-    blocks: list = [Fields([Field(ctx.t("start"), ctx.details.date), Field(ctx.t("end"), "")])]
-    blocks += [Text(line, "guide") for line in ctx.items("guide")]
+    """Per unit × evidence source (ticked from the bank's methods), recommendation, follow-up."""
+    blocks: list = [Text(line, "guide") for line in ctx.items("guide")]
     table = Table("record", ctx.columns("record"))
-    for unit in ctx.units:
-        table.rows.append(Row({"unit": f"{unit.code}\n{unit.title}"}, ref=unit.code))
+    columns = ctx.template.setting("method_columns") or {}
+    for intro, unit, _number in ctx.unit_sections():
+        heading = next((b.text for b in intro if isinstance(b, Text)), "")
+        if heading:
+            table.rows.append(Row(kind="group", text=heading))
+        cells = {"unit": f"{unit.code}\n{unit.title}"}
+        for method in ctx.bank.methods([unit.code]):
+            if method in columns:
+                cells[columns[method]] = "√"
+        table.rows.append(Row(cells, ref=unit.code))
     blocks += [table, Fields([
         Field(ctx.t("recommendation"), ctx.t("recommendation_value")),
         Field(ctx.t("follow_up"), ""), Field(ctx.t("comments"), "")])]
-    blocks.append(ctx.signatures("candidate", "assessor", reg=True))
     return [ctx.document(blocks)]
 
 
@@ -46,7 +49,7 @@ def build_ak03(ctx: FormContext) -> list[FormDocument]:
     table = Table("feedback", ctx.columns("feedback"))
     for number, item in enumerate(ctx.items("items"), start=1):
         table.rows.append(Row({"num": str(number), "item": item}))
-    blocks += [table, Fields([Field(ctx.t("other"), "")]), ctx.signatures("candidate")]
+    blocks += [table, Fields([Field(ctx.t("other"), "")])]
     return [ctx.document(blocks)]
 
 
@@ -61,14 +64,13 @@ def build_ak05(ctx: FormContext) -> list[FormDocument]:
     units = "; ".join(f"{unit.code} {unit.title}" for unit in ctx.units)
     blocks: list = [Fields([Field(ctx.t("unit"), units)]), table, Text(ctx.t("note"), "note"),
                     Fields([Field(ctx.t(key), "") for key in
-                            ("aspects", "refusals", "improvements", "notes")]),
-                    ctx.signatures("assessor", reg=True)]
+                            ("aspects", "refusals", "improvements", "notes")])]
     return [ctx.document(blocks)]
 
 
 INSTRUMENTS = [
     Instrument("FR.AK.01", build_ak01, ("scheme", "units", "bank", "details"), "AK"),
-    Instrument("FR.AK.02", build_ak02, ("scheme", "units", "details"), "AK"),
+    Instrument("FR.AK.02", build_ak02, ("scheme", "units", "bank", "details"), "AK"),
     Instrument("FR.AK.03", build_ak03, ("scheme", "details"), "AK"),
     Instrument("FR.AK.05", build_ak05, ("scheme", "units", "details"), "AK"),
 ]

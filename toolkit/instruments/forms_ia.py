@@ -1,4 +1,4 @@
-"""Assessment instruments: FR.IA.01 (observation), IA.03 and IA.07 (questions), IA.05 (MC).
+"""Assessment instruments: FR.IA.01 (observation), IA.03/IA.07 (questions), IA.05/IA.06 (written).
 
 Questions come from the instrument bank only; a unit without questions gets a
 placeholder row that says so.
@@ -19,7 +19,7 @@ def build_ia01(ctx: FormContext) -> list[FormDocument]:
     """One row per KUK: element (first row of each element), KUK, benchmark, result columns."""
     blocks: list = ctx.guide()
     for intro, unit, _number in ctx.unit_sections():
-        table = Table("observation", ctx.columns("observation"))
+        table = Table("observation", ctx.columns("observation"), merge=("num", "element"))
         for ref in ctx.criteria(unit):
             first = ref.number == 1
             table.rows.append(Row({
@@ -32,25 +32,31 @@ def build_ia01(ctx: FormContext) -> list[FormDocument]:
     closing = [Field(ctx.t("feedback"), "")]
     if "recommendation" in (ctx.template.data.get("texts") or {}):
         closing.append(Field(ctx.t("recommendation"), ctx.t("recommendation_value")))
-    blocks += [Fields(closing), ctx.signatures("candidate", "assessor", reg=True)]
+    blocks.append(Fields(closing))
     return [ctx.document(blocks)]
+
+
+def question_table(ctx: FormContext, unit_code: str, kind: str, with_answer: bool,
+                   key: str = "questions") -> Table:
+    """One unit's questions of ``kind`` from the bank, or the placeholder row."""
+    table = Table(key, ctx.columns(key))
+    questions = ctx.bank.questions(unit_code, kind)
+    response = "\n" + ctx.t("response") if ctx.template.setting("response_in_question") else ""
+    for number, question in enumerate(questions, start=1):
+        cells = {"num": str(number), "question": question.text + _kuk_note(question) + response}
+        if with_answer:
+            cells["answer"] = question.answer
+        table.rows.append(Row(cells, ref=unit_code))
+    if not questions:
+        ctx.placeholder(table)
+    return table
 
 
 def _question_form(ctx: FormContext, kind: str, with_answer: bool) -> list[FormDocument]:
     blocks: list = ctx.guide()
     for intro, unit, _number in ctx.unit_sections():
-        table = Table("questions", ctx.columns("questions"))
-        questions = ctx.bank.questions(unit.code, kind)
-        for number, question in enumerate(questions, start=1):
-            cells = {"num": str(number), "question": question.text + _kuk_note(question)}
-            if with_answer:
-                cells["answer"] = question.answer
-            table.rows.append(Row(cells, ref=unit.code))
-        if not questions:
-            ctx.placeholder(table)
-        blocks += [*intro, table]
-    blocks += [Fields([Field(ctx.t("feedback"), "")]),
-               ctx.signatures("candidate", "assessor", reg=True)]
+        blocks += [*intro, question_table(ctx, unit.code, kind, with_answer)]
+    blocks.append(Fields([Field(ctx.t("feedback"), "")]))
     return [ctx.document(blocks)]
 
 
@@ -68,24 +74,26 @@ def _option_lines(question: Question) -> list[str]:
     return [f"{OPTION_LETTERS[i]}. {option}" for i, option in enumerate(question.options)]
 
 
-def build_ia05(ctx: FormContext) -> list[FormDocument]:
-    """Three documents: A questions (for the asesi), B answer key, C answer sheet."""
-    questions_blocks: list = ctx.guide()
+def _written(ctx: FormContext, kind: str) -> list[FormDocument]:
+    """A questions for the asesi, B answer key, C answer sheet (FR.IA.05 and FR.IA.06)."""
+    questions_blocks: list = [Text(ctx.t("instruction"))]
     key = Table("key", ctx.columns("key"))
     sheet = Table("answers", ctx.columns("answers"))
     number = 0
     for intro, unit, _n in ctx.unit_sections():
         table = Table("questions", ctx.columns("questions"))
-        questions = ctx.bank.questions(unit.code, "multiple_choice")
+        questions = ctx.bank.questions(unit.code, kind)
         for question in questions:
             number += 1
-            text = "\n".join([question.text, *_option_lines(question)])
-            table.rows.append(Row({"num": str(number), "question": text}, ref=unit.code))
-            letter = question.answer.lower()
-            chosen = question.options[OPTION_LETTERS.index(letter)]
             kuk = f"{unit.code} {', '.join(question.kuk)}".strip()
-            key.rows.append(Row({"num": str(number), "answer": f"{letter}. {chosen}", "kuk": kuk},
-                                ref=unit.code))
+            if kind == "multiple_choice":
+                text = "\n".join([question.text, *_option_lines(question)])
+                letter = question.answer.lower()
+                answer = f"{letter}. {question.options[OPTION_LETTERS.index(letter)]}"
+            else:
+                text, answer = question.text, question.answer
+            table.rows.append(Row({"num": str(number), "question": text}, ref=unit.code))
+            key.rows.append(Row({"num": str(number), "answer": answer, "kuk": kuk}, ref=unit.code))
             sheet.rows.append(Row({"num": str(number)}, ref=unit.code))
         if not questions:
             ctx.placeholder(table, "no_mc")
@@ -93,21 +101,36 @@ def build_ia05(ctx: FormContext) -> list[FormDocument]:
     if number == 0:
         ctx.placeholder(key, "no_mc")
         ctx.placeholder(sheet, "no_mc")
+    notes = ctx.items("notes")
+    if notes:
+        questions_blocks += [Text(ctx.t("notes_title"), "note"),
+                             *(Text(f"• {note}", "note") for note in notes)]
     closing = [Fields([Field(ctx.t("feedback"), ctx.t("knowledge"))]),
                Text(ctx.t("unanswered"), "note")]
     return [
-        ctx.document([*questions_blocks, ctx.signatures("candidate")], part="A"),
-        ctx.document([key, ctx.signatures("assessor", reg=True)], part="B"),
-        ctx.document([sheet, *closing, ctx.signatures("candidate", "assessor", reg=True)],
-                     part="C"),
+        ctx.document(questions_blocks, part="A"),
+        ctx.document([*ctx.guide(), key], part="B"),
+        ctx.document([sheet, *closing], part="C"),
     ]
+
+
+def build_ia05(ctx: FormContext) -> list[FormDocument]:
+    """Three documents: A questions (for the asesi), B answer key, C answer sheet."""
+    return _written(ctx, "multiple_choice")
+
+
+def build_ia06(ctx: FormContext) -> list[FormDocument]:
+    """Essay questions (kind ``essay``): A questions, B answer key, C answer sheet."""
+    return _written(ctx, "essay")
 
 
 INSTRUMENTS = [
     Instrument("FR.IA.01", build_ia01, ("scheme", "units", "bank", "details"), "IA"),
     Instrument("FR.IA.03", build_ia03, ("scheme", "units", "bank", "details"), "IA"),
     Instrument("FR.IA.05", build_ia05, ("scheme", "units", "bank", "details"), "IA"),
+    Instrument("FR.IA.06", build_ia06, ("scheme", "units", "bank", "details"), "IA"),
     Instrument("FR.IA.07", build_ia07, ("scheme", "units", "bank", "details"), "IA"),
 ]
 
-__all__ = ["INSTRUMENTS", "build_ia01", "build_ia03", "build_ia05", "build_ia07"]
+__all__ = ["INSTRUMENTS", "build_ia01", "build_ia03", "build_ia05", "build_ia06", "build_ia07",
+           "question_table"]

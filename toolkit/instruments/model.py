@@ -72,6 +72,9 @@ class Table:
     columns: list[Column]
     rows: list[Row] = field(default_factory=list)
     caption: str = ""
+    #: Columns whose blank cell continues the cell above (an element printed once
+    #: for its KUK): exporters merge such cells down, as the printed forms do.
+    merge: tuple[str, ...] = ()
 
     def column_labels(self) -> list[str]:
         """The printed header labels, ``group / label`` for grouped columns."""

@@ -50,6 +50,24 @@ class FormTemplate:
     data: dict[str, Any]
     labels: dict[str, Any] = field(default_factory=dict)
     footer: Any = None
+    defaults: dict[str, Any] = field(default_factory=dict)
+
+    def setting(self, key: str) -> Any:
+        """A layout setting of this form (``header``, ``signoff`` …), else the set's default."""
+        if key in self.data:
+            return self.data[key]
+        return self.defaults.get(key)
+
+    def for_part(self, key: str, part: str = "") -> Any:
+        """A setting that may differ per part (``{A: …, B: …}``) of a form of several documents."""
+        value = self.setting(key)
+        if isinstance(value, dict) and not {"parties"} & set(value):
+            return value.get(part or "_", value.get("_"))
+        return value
+
+    def entries_or_default(self, key: str) -> list[dict[str, Any]]:
+        """The entries ``key`` of this form, else those the whole set defines."""
+        return list(self.setting(key) or [])
 
     def title(self, lang: str) -> str:
         """The form's title as printed (``CEKLIS OBSERVASI …``)."""
@@ -86,6 +104,8 @@ class FormTemplate:
         """The columns of the table ``table``, with labels in ``lang``."""
         specs = (self.data.get("columns") or {}).get(table)
         if specs is None:
+            specs = (self.defaults.get("columns") or {}).get(table)
+        if specs is None:
             raise TemplateError(_("form {code} (template {version}) has no table {key!r}",
                                   code=self.code, version=self.version, key=table))
         for spec in specs:
@@ -107,10 +127,15 @@ class TemplateSet:
     forms: dict[str, dict[str, Any]]
     footer: Any = None
     description: Any = None
+    defaults: dict[str, Any] = field(default_factory=dict)
 
     def codes(self) -> list[str]:
         """The form codes this version lays out."""
         return list(self.forms)
+
+    def has(self, code: str) -> bool:
+        """Whether this version lays out form ``code``."""
+        return code in self.forms
 
     def form(self, code: str, fallback: dict[str, Any] | None = None) -> FormTemplate:
         """The layout of form ``code``; ``fallback`` is an instrument's own template."""
@@ -121,7 +146,8 @@ class TemplateSet:
             raise TemplateError(_("template {version} has no form {code}; it has: {known}",
                                   version=self.version, code=code,
                                   known=", ".join(self.forms)))
-        return FormTemplate(code, self.version, data, self.labels, self.footer)
+        footer = data.get("footer", self.footer) if isinstance(data, dict) else self.footer
+        return FormTemplate(code, self.version, data, self.labels, footer, self.defaults)
 
 
 def _read(version: str) -> dict[str, Any]:
@@ -140,14 +166,23 @@ def load_templates(version: str = DEFAULT_VERSION) -> TemplateSet:
     data = _read(str(version))
     labels: dict[str, Any] = {}
     forms: dict[str, dict[str, Any]] = {}
+    defaults: dict[str, Any] = {}
     footer = data.get("footer")
     if data.get("extends"):
         base = load_templates(str(data["extends"]))
         labels.update(base.labels)
         forms.update(base.forms)
+        defaults.update(base.defaults)
     labels.update(data.get("labels") or {})
-    forms.update(data.get("forms") or {})
-    return TemplateSet(str(data["version"]), labels, forms, footer, data.get("description"))
+    for form_code, form in (data.get("forms") or {}).items():
+        if isinstance(form, dict) and form.get("inherit"):  # change some keys of the older form
+            form = {**forms.get(form_code, {}), **{k: v for k, v in form.items() if k != "inherit"}}
+        forms[form_code] = form
+    for form_code in data.get("drop") or []:  # forms this version does not have
+        forms.pop(str(form_code), None)
+    defaults.update(data.get("defaults") or {})
+    return TemplateSet(str(data["version"]), labels, forms, footer, data.get("description"),
+                       defaults)
 
 
 __all__ = [

@@ -13,19 +13,34 @@ from ..exporters import export_documents, exporter_named
 from ..hookspecs import hookimpl
 from ..i18n import _
 from ..instruments import DEFAULT_VERSION, VERSIONS, get_instrument, list_instruments
+from ..instruments.templates import load_templates
 from ..schemeio import load_scheme
 
 if TYPE_CHECKING:
     from ..instruments import Instrument, InstrumentBank
     from ..plugins import PluginHost
 
+#: The order of the standard kit (MUK) as LSPs file it.
+KIT_ORDER = ("FR.APL.02", "FR.MAPA.01", "FR.MAPA.02", "FR.IA.01", "FR.IA.02", "FR.IA.03",
+             "FR.IA.04A", "FR.IA.04B", "FR.IA.05", "FR.IA.06", "FR.IA.07", "FR.IA.08",
+             "FR.IA.09", "FR.IA.10", "FR.IA.11", "FR.AK.01", "FR.AK.02", "FR.AK.03",
+             "FR.AK.04", "FR.AK.05", "FR.AK.06", "FR.AK.07", "FR.VA")
+
 
 @hookimpl
 def register_instruments() -> list[Instrument]:
-    """FR.APL.02, FR.MAPA.02, FR.IA.01/03/05/07 and FR.AK.01/02/03/05."""
-    from ..instruments import forms_ak, forms_ia, forms_plan  # (imported when asked for)
+    """The MUK kit: FR.APL.02, FR.MAPA.01/02, FR.IA.01–11, FR.AK.01–07 and FR.VA."""
+    from ..instruments import (  # (imported when the forms are asked for)
+        forms_ak,
+        forms_ak_review,
+        forms_ia,
+        forms_ia_tasks,
+        forms_plan,
+    )
 
-    return [*forms_plan.INSTRUMENTS, *forms_ia.INSTRUMENTS, *forms_ak.INSTRUMENTS]
+    found = [*forms_plan.INSTRUMENTS, *forms_ia.INSTRUMENTS, *forms_ia_tasks.INSTRUMENTS,
+             *forms_ak.INSTRUMENTS, *forms_ak_review.INSTRUMENTS]
+    return sorted(found, key=lambda instrument: KIT_ORDER.index(instrument.code))
 
 
 def _bank(scheme_path: Path, bank_path: Path | None, scheme: object) -> InstrumentBank:
@@ -52,7 +67,8 @@ def _bank(scheme_path: Path, bank_path: Path | None, scheme: object) -> Instrume
 @click.option("--format", "formats", default="html",
               help=_("For 'all': comma-separated formats to write (html, docx, json)."))
 @click.option("--date", default="", help=_("Assessment date printed in the header."))
-@click.option("--tuk", default="", help=_("TUK (assessment venue) printed in the header."))
+@click.option("--tuk", default="", help=_("TUK printed in the header: Sewaktu, Tempat Kerja or "
+                                          "Mandiri is ticked; a TUK name follows the choice."))
 @click.option("--asesor", default="", help=_("Assessor name printed in the header."))
 @click.option("--asesor-reg", default="", help=_("Assessor registration number (No. Reg)."))
 @click.option("--asesi", default="", help=_("Candidate name printed in the header."))
@@ -76,8 +92,10 @@ def instrument_command(host: PluginHost, scheme_file: Path, form: str, output: P
             raise click.UsageError(_("for 'all', -o must name a folder: {path}", path=output))
         exporters = [exporter_named(name.strip(), host) for name in formats.split(",")
                      if name.strip()]
+        layouts = load_templates(template)
         jobs = [(instrument, exporter) for instrument in list_instruments(host)
-                for exporter in exporters]
+                if instrument.template is not None or layouts.has(instrument.code)
+                for exporter in exporters]  # FR.AK.07 is only in the newer set
     else:
         jobs = [(get_instrument(form, host), None)]
     for instrument, exporter in jobs:

@@ -71,8 +71,26 @@ def _blocks(nb: Any) -> list[tuple[str, Any]]:
     return blocks
 
 
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+_HELD = re.compile("[\ue000-\ue07f]")
+
+
+def _hold(text: str) -> str:
+    """Backslash-escaped characters as private-use stand-ins, out of reach of the markup."""
+    return _ESCAPED.sub(lambda m: chr(0xE000 + ord(m.group(1))), text)
+
+
+def _release(text: str, escape: bool = False) -> str:
+    """The stand-ins of :func:`_hold` as the characters they stand for (HTML-escaped)."""
+    def back(match: re.Match[str]) -> str:
+        char = chr(ord(match.group()) - 0xE000)
+        return html.escape(char, quote=False) if escape else char
+
+    return _HELD.sub(back, text)
+
+
 def _plain(text: str) -> str:
-    return _INLINE.sub("", _LINK.sub(r"\1", text)).strip()
+    return _release(_INLINE.sub("", _LINK.sub(r"\1", _hold(text)))).strip()
 
 
 Block = tuple[str, Any]
@@ -158,9 +176,9 @@ def _add_markdown(document: Any, text: str, images: Mapping[str, bytes] | None =
 
 
 def _inline_html(text: str) -> str:
-    escaped = html.escape(text, quote=False)
+    escaped = html.escape(_hold(text), quote=False)
     escaped = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", escaped)
-    return re.sub(r"`(.+?)`", r"<code>\1</code>", escaped)
+    return _release(re.sub(r"`(.+?)`", r"<code>\1</code>", escaped), escape=True)
 
 
 def markdown_html(text: str, title: str = "", images: Mapping[str, bytes] | None = None) -> str:

@@ -50,7 +50,7 @@ class PracticeApp(w.VBox):
         self._rows, self._unit_parts = self._build_rows(look)
         self._units = UnitDecisions([(u.code, u.title) for u in session.scheme.units], look, lang)
         self._feedback = w.Textarea(placeholder=_(
-            "Feedback to the asesi (FR.AK.03): what went well, what to improve", lang=lang),
+            "Feedback to the asesi (FR.AK.02): what went well, what to improve", lang=lang),
             layout=w.Layout(width="100%", height="80px"), style=look.text_style,
             continuous_update=False)
         self._submit = look.button(_("Submit", lang=lang), "asesorlab-submit",

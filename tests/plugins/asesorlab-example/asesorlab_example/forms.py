@@ -1,10 +1,11 @@
-"""FR.IA.02 Tugas Praktik Demonstrasi: a form the built-ins do not provide.
+"""LSP.IA.02, an LSP's own layout of the demonstration task: a form the built-ins do not provide.
 
-A third-party instrument brings its own layout (the same shape as one form of
-``toolkit/templates/forms-<version>.yaml``), since the versioned template sets
-only lay out the built-in forms. It builds one document: A. Petunjuk (fixed
-instructions), B. Skenario (with the equipment and time to fill in), and per
-unit C. Langkah Kerja — one step per element of the unit.
+The built-in FR.IA.02 follows the MUK; an LSP that prints its own variant adds it
+as a form of its own code. A third-party instrument brings its own layout (the
+same shape as one form of ``toolkit/templates/forms-<version>.yaml``), since the
+versioned template sets only lay out the built-in forms. It builds one document:
+A. Petunjuk (fixed instructions), B. Skenario (with the equipment and time to
+fill in), and per unit C. Langkah Kerja — one step per element of the unit.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from toolkit.instruments import FormContext, FormDocument, Instrument, Row, Tabl
 from toolkit.instruments.model import Field, Fields
 
 TEMPLATE = {
-    "title": {"id": "TUGAS PRAKTIK DEMONSTRASI", "en": "PRACTICAL DEMONSTRATION TASK"},
+    "title": {"id": "TUGAS PRAKTIK DEMONSTRASI (FORMAT LSP)",
+              "en": "PRACTICAL DEMONSTRATION TASK (LSP LAYOUT)"},
     "guide": [
         {"id": "Baca dan pelajari setiap instruksi kerja di bawah ini dengan cermat sebelum "
                "melaksanakan praktek.",
@@ -57,12 +59,11 @@ def build_ia02(ctx: FormContext) -> list[FormDocument]:
             table.rows.append(Row({"num": str(e_number), "step": element.title, "kuk": labels},
                                   ref=f"{unit.code}/{e_number}"))
         blocks += [*intro, table]
-    blocks.append(ctx.signatures("candidate", "assessor", reg=True))
     return [ctx.document(blocks)]
 
 
 @hookimpl
 def register_instruments() -> list[Instrument]:
-    """FR.IA.02, with its own layout."""
-    return [Instrument("FR.IA.02", build_ia02, ("scheme", "units", "details"), "IA",
+    """LSP.IA.02, with its own layout."""
+    return [Instrument("LSP.IA.02", build_ia02, ("scheme", "units", "details"), "IA",
                        template=TEMPLATE)]
