@@ -74,11 +74,14 @@ def language(code: str | None) -> Iterator[str]:
 
 def add_locale_dirs(dirs: Iterable[Path | str]) -> None:
     """Merge the catalogs found under ``DIR/<lang>/*.po`` for each of ``dirs``."""
+    added = False
     for folder in dirs:
         path = Path(folder)
         if path not in _extra_dirs:
             _extra_dirs.append(path)
-    _catalog.cache_clear()
+            added = True
+    if added:  # (each command line run makes a host: re-read the catalogs only if needed)
+        _catalog.cache_clear()
 
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}

@@ -128,3 +128,37 @@ def test_the_quick_catalog_reader_reads_what_babel_reads(tmp_path: Path) -> None
     assert read_simple_po(plural) is None  # left to Babel
     escaped = 'msgid ""\n"a \\"b\\"\\n"\nmsgstr "c\\td"\n'
     assert read_simple_po(escaped) == {'a "b"\n': "c\td"}
+
+
+_COMPARE = """
+import json, sys
+from importlib.metadata import entry_points
+from toolkit.plugins.entrypoints import _scan
+out = {}
+for group in ("asesorlab", "papermill.engine", "console_scripts",
+              "jupyter_client.kernel_provisioners"):
+    ours = _scan(group)
+    theirs = [(ep.name, ep.value, f"{ep.dist.name} {ep.dist.version}")
+              for ep in entry_points(group=group)]
+    mine = [(e.name, e.value, e.dist) for e in ours or []]
+    out[group] = [ours is not None, mine == theirs, len(theirs)]
+print(json.dumps(out))
+"""
+
+
+def test_entry_points_are_read_as_importlib_reads_them(example_plugin_env: dict[str, str],
+                                                       tmp_path: Path) -> None:
+    import os
+
+    for env in ({}, example_plugin_env):
+        done = subprocess.run([sys.executable, "-c", _COMPARE], capture_output=True, text=True,
+                              check=True, timeout=120, env={**os.environ, **env})
+        result = json.loads(done.stdout.splitlines()[-1])
+        for group, (scanned, same, count) in result.items():
+            assert scanned and same, (group, env)
+            assert count > 0 or group != "console_scripts"
+    plugins = subprocess.run([sys.executable, "-c", "from toolkit.plugins import PluginHost\n"
+                              "print(PluginHost().sources['example_outline'])"],
+                             capture_output=True, text=True, check=True, timeout=120,
+                             env={**os.environ, **example_plugin_env})
+    assert plugins.stdout.strip() == "asesorlab-example 0.1.0"
