@@ -13,13 +13,12 @@ variable ``ASESORLAB_LANG``, and the default ``id``.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
-
-from babel.messages.pofile import read_po
 
 LANGUAGES: tuple[str, ...] = ("id", "en")
 DEFAULT_LANGUAGE = "id"
@@ -75,11 +74,65 @@ def language(code: str | None) -> Iterator[str]:
 
 def add_locale_dirs(dirs: Iterable[Path | str]) -> None:
     """Merge the catalogs found under ``DIR/<lang>/*.po`` for each of ``dirs``."""
+    added = False
     for folder in dirs:
         path = Path(folder)
         if path not in _extra_dirs:
             _extra_dirs.append(path)
-    _catalog.cache_clear()
+            added = True
+    if added:  # (each command line run makes a host: re-read the catalogs only if needed)
+        _catalog.cache_clear()
+
+
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
+_ESCAPE = re.compile(r"\\(.)")
+
+
+def _po_string(text: str) -> str:
+    """The value of one quoted PO string (``"…"``), escapes resolved."""
+    if len(text) < 2 or text[0] != '"' or text[-1] != '"':
+        raise ValueError(text)
+    return _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(1), "\\" + m.group(1)), text[1:-1])
+
+
+def read_simple_po(text: str) -> dict[str, str] | None:
+    """msgid → msgstr of a PO file of single messages, or ``None`` if it uses more.
+
+    Our catalogs hold only ``msgid``/``msgstr`` pairs (no plurals, no contexts); reading
+    them here takes a few milliseconds, where Babel's full parser takes most of the
+    command line's start-up. A file with anything else is left to Babel.
+    """
+    messages: dict[str, str] = {}
+    msgid: list[str] | None = None
+    msgstr: list[str] | None = None
+    current: list[str] | None = None
+
+    def flush() -> None:
+        if msgid is not None and msgstr is not None:
+            key, value = "".join(msgid), "".join(msgstr)
+            if key and value:
+                messages[key] = value
+
+    try:
+        for raw in text.splitlines():
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            if line.startswith("msgid "):
+                flush()
+                msgid, msgstr = [_po_string(line[6:].strip())], None
+                current = msgid
+            elif line.startswith("msgstr ") and msgid is not None and msgstr is None:
+                msgstr = [_po_string(line[7:].strip())]
+                current = msgstr
+            elif line.startswith('"') and current is not None:
+                current.append(_po_string(line))
+            else:  # msgctxt, msgid_plural, msgstr[n], or something unexpected
+                return None
+    except ValueError:
+        return None
+    flush()
+    return messages
 
 
 @lru_cache(maxsize=8)
@@ -87,6 +140,12 @@ def _catalog(lang: str) -> dict[str, str]:
     messages: dict[str, str] = {}
     for root in (LOCALE_DIR, *_extra_dirs):
         for po_file in sorted((root / lang).glob("*.po")):
+            simple = read_simple_po(po_file.read_text(encoding="utf-8"))
+            if simple is not None:
+                messages.update(simple)
+                continue
+            from babel.messages.pofile import read_po  # (only for catalogs that need it)
+
             with po_file.open("rb") as handle:
                 for message in read_po(handle, locale=lang):
                     if message.id and isinstance(message.id, str) and message.string:

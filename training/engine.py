@@ -12,14 +12,26 @@ started the ordinary way (with the preload run as ``exec_lines``).
 
 Each kernel runs exactly one notebook and is killed after it, so no state carries over
 from one notebook to the next. A pooled kernel may have *preloaded* modules (in
-``sys.modules``, nothing in the user namespace) and is moved to the requested working
-directory with a silent ``os.chdir`` before the first cell.
+``sys.modules``, nothing in the user namespace) and is moved to its working directory with
+a silent ``os.chdir`` before the first cell: the engine's ``kernel_cwd`` if given, else
+the directory papermill runs the notebook in (its ``cwd=`` argument, or the caller's
+current directory), exactly where the stock engine would start its kernel. Templates and
+spare kernels start in a directory of their own, so deleting the directory a long-lived
+process started in does not break later kernels; a template or spare kernel that has gone
+away is replaced (once per notebook) before any cell runs.
+
+Every argument of :func:`papermill.execute_notebook` behaves as with papermill's stock
+engine (``cwd``, ``kernel_name``, ``start_timeout``, ``execution_timeout``, ``log_output``,
+``stdout_file``/``stderr_file``, ``report_mode``, ``progress_bar``,
+``request_save_on_cell_execute``), with the same exceptions for failing cells and
+timeouts: papermill's own ``test_execute.py`` runs with this engine as the default
+(``tests/papermill_execute``).
 
 Engine keyword arguments (pass them to :func:`papermill.execute_notebook`):
 
 ``kernel_cwd``
-    the kernel's working directory (instead of papermill's ``cwd``, which changes the
-    directory of the calling process and so is unsafe in threads);
+    the kernel's working directory, overriding papermill's ``cwd`` (which changes the
+    directory of the calling process, and so is unsafe in threads);
 ``preload``
     modules to import before the notebook runs, and ``module:function`` warm-ups to call
     (in the template, never in the notebook's namespace);
@@ -65,14 +77,34 @@ def _quiet() -> dict[str, Any]:
         "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
 
 
-class _Kernel:
-    """A kernel started the ordinary way (a new process through jupyter_client)."""
+def current_directory() -> str | None:
+    """The calling process's working directory (``None`` if it has been deleted)."""
+    try:
+        return os.getcwd()
+    except OSError:
+        return None
 
-    def __init__(self, kernel_name: str, preload: tuple[str, ...]) -> None:
-        self.key = (kernel_name, preload)
+
+def _start_directory() -> str:
+    """Where templates and spare kernels start: a directory nobody deletes under them."""
+    return os.path.abspath(os.sep)
+
+
+class _Kernel:
+    """A kernel started the ordinary way (a new process through jupyter_client).
+
+    A Python kernel starts in :func:`_start_directory` and is moved to its notebook's
+    directory before the first cell; another language's kernel starts in ``cwd``.
+    """
+
+    def __init__(self, kernel_name: str, preload: tuple[str, ...], cwd: str | None) -> None:
         self.manager: Any = AsyncKernelManager(kernel_name=kernel_name)
+        self.python = (self.manager.kernel_spec.language or "").lower() == "python"
+        self.cwd = None if self.python else cwd
+        self.key = (kernel_name, preload, self.cwd)
         arguments = ["--HistoryManager.hist_file=:memory:", *_preload_arguments(preload)]
-        run_sync(self.manager.start_kernel)(extra_arguments=arguments, **_quiet())
+        run_sync(self.manager.start_kernel)(extra_arguments=arguments,
+                                            cwd=self.cwd or _start_directory(), **_quiet())
 
     def kill(self) -> None:
         process = getattr(self.manager.provisioner, "process", None)
@@ -94,18 +126,23 @@ class KernelPool:
         self._templates: dict[tuple[str, ...], KernelTemplate] = {}
         #: kernels handed out and not yet shut down (for :meth:`kill`)
         self.in_use: list[Any] = []
+        self.last_was_spare = False
 
-    def _start(self, kernel_name: str, preload: tuple[str, ...]) -> Any:
+    def _start(self, kernel_name: str, preload: tuple[str, ...], cwd: str | None) -> Any:
         if not forkable(kernel_name):
-            return _Kernel(kernel_name, preload)
-        template = self._templates.get(preload)
-        if template is None or not template.alive:
-            template = self._templates[preload] = KernelTemplate(preload)
-        try:
-            return ForkedKernel(template, kernel_name, preload)
-        except KernelStartError:
-            del self._templates[preload]  # a shared template that went away: use our own
-            raise
+            return _Kernel(kernel_name, preload, cwd)
+        for attempt in (1, 2):
+            template = self._templates.get(preload)
+            if template is None or not template.alive:
+                template = self._templates[preload] = KernelTemplate(preload)
+            try:
+                return ForkedKernel(template, kernel_name, preload)
+            except KernelStartError:  # the template went away (killed, its socket deleted)
+                self._templates.pop(preload, None)
+                template.close()
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
 
     def use_template(self, preload: Iterable[str], address: str) -> None:
         """Fork kernels for ``preload`` from the template at ``address`` (shared)."""
@@ -114,19 +151,26 @@ class KernelPool:
             self._templates[key] = KernelTemplate(key, address)
 
     def take(self, kernel_name: str, preload: Iterable[str] = (),
-             start_next: bool = True) -> Any:
-        """A started kernel (booting or ready) for one notebook; start the next spare."""
-        key = (kernel_name, tuple(preload))
-        kernel = next((k for k in self._spares if k.key == key), None)
+             start_next: bool = True, cwd: str | None = None) -> Any:
+        """A started kernel (booting or ready) for one notebook; start the next spare.
+
+        ``cwd`` is the notebook's directory (used to start a kernel that cannot be moved
+        there later, one not written in Python).
+        """
+        wanted = (kernel_name, tuple(preload))
+        kernel = next((k for k in self._spares if k.key[:2] == wanted and
+                       (len(k.key) < 3 or k.key[2] in (None, cwd)) and _alive(k)), None)
+        #: whether the last kernel handed out was started ahead (it may have died since)
+        self.last_was_spare = kernel is not None
         if kernel is not None:
             self._spares.remove(kernel)
         else:
-            kernel = self._start(*key)
-        for stale in [k for k in self._spares if k.key != key]:
+            kernel = self._start(*wanted, cwd)
+        for stale in [k for k in self._spares if k.key != kernel.key]:
             self._spares.remove(stale)
             stale.kill()
         if start_next and not self._spares:
-            self._spares.append(self._start(*key))
+            self._spares.append(self._start(*wanted, cwd))
         self.in_use.append(kernel.manager)
         return kernel.manager
 
@@ -151,6 +195,14 @@ class KernelPool:
         templates, self._templates = list(self._templates.values()), {}
         for template in templates:
             template.close()
+
+
+def _alive(kernel: Any) -> bool:
+    """Whether a spare kernel's process still runs (one forked from a dead template does not)."""
+    if isinstance(kernel, ForkedKernel):
+        return kernel._signal(0)
+    process = getattr(kernel.manager.provisioner, "process", None)
+    return process is not None and process.poll() is None
 
 
 _local = threading.local()
@@ -204,6 +256,14 @@ async def _wait_for_ready(client: Any, manager: Any, timeout: float) -> None:
             raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
 
 
+def _is_python(km: Any) -> bool:
+    """Whether the kernel of ``km`` runs Python (so it can be moved with ``os.chdir``)."""
+    if isinstance(km, ForkedKernel):
+        return True
+    spec = getattr(km, "kernel_spec", None)
+    return (getattr(spec, "language", "") or "").lower() == "python"
+
+
 @cache
 def _engine_class() -> type:
     """Build the engine class; papermill is imported here, not at module import, because
@@ -219,7 +279,7 @@ def _engine_class() -> type:
         def __init__(self, nb_man: Any, km: Any, kernel_cwd: str | None,
                      **kw: Any) -> None:
             super().__init__(nb_man, km=km, **kw)
-            self._kernel_cwd = kernel_cwd
+            self._kernel_cwd = kernel_cwd if _is_python(km) else None
 
         async def _async_connect(self) -> None:
             """Like nbclient's ``start_new_kernel_client``, waiting on replies, not a clock."""
@@ -245,6 +305,7 @@ def _engine_class() -> type:
                                                                 store_history=False))
                     if not reply or reply["content"]["status"] != "ok":
                         raise KernelStartError(f"cannot enter {self._kernel_cwd}")
+                self.log.info(f"Executing notebook with kernel: {self.kernel_name}")
                 self.papermill_execute_cells()
                 info_msg = self.wait_for_reply(self.kc.kernel_info())
                 self.nb.metadata["language_info"] = info_msg["content"]["language_info"]
@@ -275,12 +336,10 @@ def _engine_class() -> type:
             kwargs = remove_args(["input_path"], **kwargs)
             safe_kwargs = remove_args(["timeout", "startup_timeout"], **kwargs)
             name = kernel_name or DEFAULT_KERNEL
+            # where the stock engine's kernel would start: papermill has entered ``cwd``
+            directory = str(kernel_cwd) if kernel_cwd else current_directory()
             if template:
                 kernel_pool().use_template(preload, template)
-            try:
-                km = kernel_pool().take(name, preload, start_next)
-            except OSError as exc:
-                raise KernelStartError(f"{type(exc).__name__}: {exc}") from exc
             final_kwargs = merge_kwargs(
                 safe_kwargs,
                 timeout=execution_timeout if execution_timeout else kwargs.get("timeout"),
@@ -291,16 +350,29 @@ def _engine_class() -> type:
                 stdout_file=stdout_file,
                 stderr_file=stderr_file,
             )
-            client = _PooledClient(nb_man, km, kernel_cwd, **final_kwargs)
             pool = kernel_pool()
-            try:
-                return client.execute()
-            finally:
-                if km.has_kernel:
-                    run_sync(km.shutdown_kernel)(now=True)
-                    run_sync(km.cleanup_resources)()
-                if km in pool.in_use:
-                    pool.in_use.remove(km)
+            for attempt in (1, 2):  # a spare or template that went away: once more, fresh
+                try:
+                    km = pool.take(name, preload, start_next, directory)
+                except OSError as exc:
+                    raise KernelStartError(f"{type(exc).__name__}: {exc}") from exc
+                client = _PooledClient(nb_man, km, directory, **final_kwargs)
+                try:
+                    return client.execute()
+                except KernelStartError:  # raised before any cell ran
+                    # a kernel started ahead, or forked from a template, may have gone away
+                    # since: replace it once; a kernel started just now that fails is the
+                    # caller's to retry (``asesorlab batch`` counts its attempts)
+                    if attempt == 2 or not (pool.last_was_spare or isinstance(km, ForkedKernel)):
+                        raise
+                    logger.warning("the pooled kernel did not answer; starting a fresh one")
+                finally:
+                    if km.has_kernel:
+                        run_sync(km.shutdown_kernel)(now=True)
+                        run_sync(km.cleanup_resources)()
+                    if km in pool.in_use:
+                        pool.in_use.remove(km)
+            raise AssertionError("unreachable")
 
     return PooledEngine
 

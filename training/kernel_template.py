@@ -62,10 +62,13 @@ class KernelTemplate:
             listener.bind(address)
             listener.listen(64)
             env = {**os.environ, "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+            # started in the root directory: the caller's may be deleted while we run, and
+            # each kernel is moved to its notebook's directory before its first cell
             self.process = subprocess.Popen(
                 [sys.executable, "-c", "import training.kernel_template as t; t._template_main()",
                  json.dumps(list(self.preload)), str(listener.fileno())],
                 stdin=subprocess.PIPE, pass_fds=(listener.fileno(),), env=env,
+                cwd=os.path.abspath(os.sep),
                 stdout=subprocess.DEVNULL,
                 stderr=None if os.environ.get("ASESORLAB_DEBUG") else subprocess.DEVNULL)
             listener.close()

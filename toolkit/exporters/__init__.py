@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..i18n import _
-from ..instruments.model import FormDocument
 
 if TYPE_CHECKING:
+    from ..instruments.model import FormDocument
     from ..plugins import PluginHost
 
 

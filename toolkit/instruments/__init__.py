@@ -8,29 +8,49 @@ through the ``register_instruments`` hook; a third party adds forms the same way
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ..scheme import Scheme
-from .bank import (
-    BankSettings,
-    Demonstration,
-    InstrumentBank,
-    Project,
-    Question,
-    Step,
-    UnitBank,
-    bank_path_for,
-    check_bank,
-    load_bank,
-    sample_bank_path,
-    save_bank,
-)
-from .base import AssessmentDetails, FormContext, Instrument
 from .model import Column, Field, Fields, FormDocument, Row, Signature, Signatures, Table, Text
 from .templates import DEFAULT_VERSION, VERSIONS, TemplateError, load_templates
 
 if TYPE_CHECKING:
     from ..plugins import PluginHost
+    from ..scheme import Scheme
+    from .bank import (
+        BankSettings,
+        Demonstration,
+        InstrumentBank,
+        Project,
+        Question,
+        Step,
+        UnitBank,
+        bank_path_for,
+        check_bank,
+        load_bank,
+        sample_bank_path,
+        save_bank,
+    )
+    from .base import AssessmentDetails, FormContext, Instrument
+
+# The bank and the form base (pydantic models) are imported on first use (PEP 562), so that
+# registering the built-in forms and listing the commands stays cheap.
+_LAZY = {
+    **dict.fromkeys(("BankSettings", "Demonstration", "InstrumentBank", "Project", "Question",
+                     "Step", "UnitBank", "bank_path_for", "check_bank", "load_bank",
+                     "sample_bank_path", "save_bank"), "bank"),
+    **dict.fromkeys(("AssessmentDetails", "FormContext", "Instrument"), "base"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
 
 
 def _host(host: PluginHost | None) -> PluginHost:

@@ -4,6 +4,11 @@
 then the plugins installed under the entry-point group ``asesorlab``. A plugin
 that fails to import is reported by ``asesorlab plugins`` instead of breaking
 the command. Set ``ASESORLAB_TRACE_PLUGINS=1`` to print every hook call.
+
+Registering a plugin should cost little: the command line builds a host on every run.
+Built-in plugin modules import their heavy libraries inside the functions that use them,
+and :func:`lazy_callable` lets a registered object (a reader, a writer) name a function
+that is imported on its first call.
 """
 
 from __future__ import annotations
@@ -11,9 +16,9 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.metadata import entry_points
 from typing import Any
 
 import pluggy
@@ -41,6 +46,26 @@ class PluginLookupError(LookupError):
         self.kind, self.name, self.available = kind, name, available
         super().__init__(_("no {kind} named {name!r}; available: {available}", kind=kind,
                            name=name, available=", ".join(available) or "-"))
+
+
+def lazy_callable(target: str) -> Callable[..., Any]:
+    """A function that imports ``"package.module:function"`` on its first call and calls it.
+
+    For registered objects whose work needs heavy libraries (openpyxl, python-docx):
+    registering them then imports nothing.
+    """
+    module_name, _sep, attribute = target.partition(":")
+    loaded: list[Callable[..., Any]] = []
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        if not loaded:
+            loaded.append(getattr(importlib.import_module(module_name), attribute))
+        return loaded[0](*args, **kwargs)
+
+    call.__name__ = call.__qualname__ = attribute
+    call.__doc__ = f"Calls {target} (imported on first use)."
+    call.target = target  # type: ignore[attr-defined]
+    return call
 
 
 def item_name(item: Any) -> str:
@@ -84,10 +109,12 @@ class PluginHost:
         return registered
 
     def _load_entrypoints(self) -> None:
-        for ep in entry_points(group=ENTRY_POINT_GROUP):
+        from .entrypoints import entry_points_of  # (read without importlib.metadata)
+
+        for ep in entry_points_of(ENTRY_POINT_GROUP):
             if self.pm.get_plugin(ep.name) is not None or self.pm.is_blocked(ep.name):
                 continue
-            dist = f"{ep.dist.name} {ep.dist.version}" if ep.dist else ep.value
+            dist = ep.dist
             try:
                 plugin = ep.load()
                 self.register(plugin, ep.name, dist)
@@ -154,4 +181,5 @@ __all__ = [
     "PluginLookupError",
     "default_host",
     "item_name",
+    "lazy_callable",
 ]

@@ -1,73 +1,81 @@
 """Built-in plugin: the case generator, the evidence rule, and the ``simulate``,
-``score``, ``override`` and ``rekey`` commands."""
+``score``, ``override`` and ``rekey`` commands.
+
+The case library (pydantic models, catalogues, numpy in the scoring) is imported inside the
+hooks and commands, so that listing the commands imports none of it
+(``tests/hardening/test_startup.py``).
+"""
 
 from __future__ import annotations
 
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..cases.catalogue import bundled_catalogue_paths, load_catalogue
-from ..cases.classic import ClassicGenerator
-from ..cases.default_rule import DefaultRule
-from ..cases.flaw_types import BUILTIN_FLAWS
-from ..cases.generator import DIFFICULTIES, CaseOptions, DefaultGenerator, FlawRates
-from ..cases.io import (
-    SCHEME_COPY,
-    case_files,
-    follow_up_path_for,
-    key_path_for,
-    load_case,
-    load_follow_ups,
-    load_judgement,
-    load_key,
-    save_case_set,
-    save_key,
-)
-from ..cases.keys import apply_override, derive_key, generate_case_set
-from ..cases.model import CaseError, Override
-from ..cli import lang_option, pass_host
+from ..cli import LazyChoice, lang_option, pass_host
 from ..errors import SchemeError, SchemeInvalid
 from ..hookspecs import hookimpl
 from ..i18n import LANGUAGES, _
-from ..plugins import PluginHost
 from ..schemeio import load_scheme, save_scheme
-from ..scoring import format_report, score
+
+if TYPE_CHECKING:
+    from ..cases.generator import FlawRates
+    from ..plugins import PluginHost
+
+
+def _difficulties() -> tuple[str, ...]:
+    from ..cases.generator import DIFFICULTIES
+
+    return DIFFICULTIES
 
 
 @hookimpl
 def register_case_generators() -> list[Any]:
     """The built-in realistic generator, and the first one (``classic``)."""
+    from ..cases.classic import ClassicGenerator
+    from ..cases.generator import DefaultGenerator
+
     return [DefaultGenerator(), ClassicGenerator()]
 
 
 @hookimpl
 def register_flaw_types() -> list[Any]:
     """The fourteen built-in flaw types."""
+    from ..cases.flaw_types import BUILTIN_FLAWS
+
     return list(BUILTIN_FLAWS)
 
 
 @lru_cache(maxsize=8)
 def _bundled(paths: tuple[tuple[str, float], ...]) -> tuple[Any, ...]:
+    from ..cases.catalogue import load_catalogue
+
     return tuple(load_catalogue(path) for path, _mtime in paths)
 
 
 @hookimpl
 def register_evidence_catalogues() -> list[Any]:
     """The bundled evidence catalogues (``toolkit/data/*.evidence.yaml``), read once."""
+    from ..cases.catalogue import bundled_catalogue_paths
+
     return list(_bundled(tuple((str(p), p.stat().st_mtime) for p in bundled_catalogue_paths())))
 
 
 @hookimpl
 def register_evidence_rules() -> list[Any]:
     """The built-in VATM evidence rule."""
+    from ..cases.default_rule import DefaultRule
+
     return [DefaultRule()]
 
 
 def _flaws(ctx: click.Context, param: click.Parameter, value: str | None) -> FlawRates:
+    from ..cases.generator import FlawRates
+    from ..cases.model import CaseError
+
     try:
         return FlawRates.parse(value or "")
     except CaseError as exc:
@@ -99,7 +107,7 @@ def _units(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
               help=_("Unit codes to assess (comma-separated or repeated; default: all)."))
 @click.option("--k-share", type=click.FloatRange(0, 1), default=None,
               help=_("Share of candidates the key recommends K (default 0.5)."))
-@click.option("--difficulty", type=click.Choice(DIFFICULTIES), default=None,
+@click.option("--difficulty", type=LazyChoice(_difficulties), default=None,
               help=_("How many flaws and how subtle: mudah, sedang (default) or sulit."))
 @click.option("--problem-units", callback=_problem_units, metavar="MIN-MAX",
               help=_("How many units carry a problem, e.g. 0-2 (the default)."))
@@ -119,6 +127,11 @@ def simulate_command(host: PluginHost, scheme_file: Path, count: int, seed: int,
                      problem_units: tuple[int, int] | None, flaws: FlawRates, language: str,
                      generator: str, rule: str, out_dir: Path) -> int:
     """Generate simulated asesi cases and their answer keys from a scheme."""
+    from ..cases.generator import CaseOptions
+    from ..cases.io import SCHEME_COPY, save_case_set
+    from ..cases.keys import generate_case_set
+    from ..cases.model import CaseError
+
     scheme = load_scheme(scheme_file, host).scheme
     defaults = CaseOptions()
     chosen = None
@@ -155,6 +168,9 @@ def simulate_command(host: PluginHost, scheme_file: Path, count: int, seed: int,
 @lang_option
 def score_command(key_file: Path, judgement_file: Path, as_json: bool) -> int:
     """Score a judgement of a case against its answer key, with a debrief."""
+    from ..cases.io import load_judgement, load_key
+    from ..scoring import format_report, score
+
     key = load_key(key_file)
     judgement = load_judgement(judgement_file, key=key)
     report = score(key, judgement)
@@ -174,6 +190,10 @@ def score_command(key_file: Path, judgement_file: Path, as_json: bool) -> int:
 @lang_option
 def override_command(key_file: Path, target: str, value: str, note: str, author: str) -> int:
     """Correct one verdict of an answer key (TARGET e.g. criteria/J.620100.004.02/1.1)."""
+    from ..cases.io import load_key, save_key
+    from ..cases.keys import apply_override
+    from ..cases.model import CaseError, Override
+
     key = load_key(key_file)
     try:
         key = apply_override(key, Override(target=target, value=value, note=note,
@@ -195,6 +215,18 @@ def override_command(key_file: Path, target: str, value: str, note: str, author:
 def rekey_command(host: PluginHost, scheme_file: Path, folder: Path, rule: str) -> int:
     """Derive every key of a case folder again (e.g. after the scheme's settings changed),
     keeping the lead assessor's overrides."""
+    from ..cases.io import (
+        case_files,
+        follow_up_path_for,
+        key_path_for,
+        load_case,
+        load_follow_ups,
+        load_key,
+        save_key,
+    )
+    from ..cases.keys import derive_key
+    from ..cases.model import CaseError
+
     scheme = load_scheme(scheme_file, host).scheme
     cases = case_files(folder)
     for case_path in cases:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,25 +12,13 @@ from ..errors import SchemeInvalid
 from ..exporters import export_documents, exporter_named
 from ..hookspecs import hookimpl
 from ..i18n import _
-from ..instruments import (
-    DEFAULT_VERSION,
-    VERSIONS,
-    AssessmentDetails,
-    Instrument,
-    InstrumentBank,
-    bank_path_for,
-    forms_ak,
-    forms_ak_review,
-    forms_ia,
-    forms_ia_tasks,
-    forms_plan,
-    get_instrument,
-    list_instruments,
-    load_bank,
-)
+from ..instruments import DEFAULT_VERSION, VERSIONS, get_instrument, list_instruments
 from ..instruments.templates import load_templates
-from ..plugins import PluginHost
 from ..schemeio import load_scheme
+
+if TYPE_CHECKING:
+    from ..instruments import Instrument, InstrumentBank
+    from ..plugins import PluginHost
 
 #: The order of the standard kit (MUK) as LSPs file it.
 KIT_ORDER = ("FR.APL.02", "FR.MAPA.01", "FR.MAPA.02", "FR.IA.01", "FR.IA.02", "FR.IA.03",
@@ -41,12 +30,22 @@ KIT_ORDER = ("FR.APL.02", "FR.MAPA.01", "FR.MAPA.02", "FR.IA.01", "FR.IA.02", "F
 @hookimpl
 def register_instruments() -> list[Instrument]:
     """The MUK kit: FR.APL.02, FR.MAPA.01/02, FR.IA.01–11, FR.AK.01–07 and FR.VA."""
+    from ..instruments import (  # (imported when the forms are asked for)
+        forms_ak,
+        forms_ak_review,
+        forms_ia,
+        forms_ia_tasks,
+        forms_plan,
+    )
+
     found = [*forms_plan.INSTRUMENTS, *forms_ia.INSTRUMENTS, *forms_ia_tasks.INSTRUMENTS,
              *forms_ak.INSTRUMENTS, *forms_ak_review.INSTRUMENTS]
     return sorted(found, key=lambda instrument: KIT_ORDER.index(instrument.code))
 
 
 def _bank(scheme_path: Path, bank_path: Path | None, scheme: object) -> InstrumentBank:
+    from ..instruments import InstrumentBank, bank_path_for, load_bank
+
     path = bank_path or bank_path_for(scheme_path)
     if bank_path is None and not path.is_file():
         return InstrumentBank()
@@ -79,6 +78,8 @@ def instrument_command(host: PluginHost, scheme_file: Path, form: str, output: P
                        bank_file: Path | None, template: str, formats: str, date: str, tuk: str,
                        asesor: str, asesor_reg: str, asesi: str) -> int:
     """Generate an FR form (or 'all' of them) from a scheme as HTML, DOCX or JSON."""
+    from ..instruments import AssessmentDetails
+
     loaded = load_scheme(scheme_file, host)
     print_problems(SchemeInvalid([], loaded.warnings))
     scheme = loaded.scheme

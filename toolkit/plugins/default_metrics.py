@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..agreement import AgreementError, builtin_metrics, read_long_csv
 from ..cli import lang_option, pass_host
 from ..hookspecs import hookimpl
 from ..i18n import _
-from ..plugins import PluginHost
+
+if TYPE_CHECKING:
+    from ..plugins import PluginHost
 
 
 @hookimpl
 def register_metrics() -> list[Any]:
     """Percent agreement, Cohen's and Fleiss' kappa, Krippendorff's alpha, Gwet's AC1."""
+    from ..agreement import builtin_metrics  # (numpy: imported when metrics are asked for)
+
     return builtin_metrics()
 
 
@@ -35,6 +38,8 @@ def register_metrics() -> list[Any]:
 def agreement_command(host: PluginHost, ratings: Path, metric: str, weights: str | None,
                       level: str | None, as_json: bool) -> int:
     """Agreement of several raters from a long CSV with the header item,rater,rating."""
+    from ..agreement import AgreementError, read_long_csv
+
     chosen = host.lookup("register_metrics", metric, _("metric"))
     options: dict[str, Any] = {}
     for option, value in (("weights", weights), ("level", level)):

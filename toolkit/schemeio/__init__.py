@@ -11,15 +11,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import SchemeError, SchemeInvalid
 from ..i18n import _
-from ..scheme import Scheme
-from .validate import LoadedScheme, Locator, build_scheme
 
 if TYPE_CHECKING:
     from ..plugins import PluginHost
+    from ..scheme import Scheme
+    from .validate import LoadedScheme, Locator, build_scheme
+
+#: imported from :mod:`.validate` on first use (it pulls in pydantic and the checks)
+_FROM_VALIDATE = ("LoadedScheme", "Locator", "build_scheme")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FROM_VALIDATE:
+        from . import validate
+
+        return getattr(validate, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """YAML and JSON scheme files, read with line numbers for every error.
 
 Both are parsed into a YAML node tree (JSON is YAML's subset), so that every
-key and list item keeps the line it was written on.
+key and list item keeps the line it was written on. Files are opened through
+:mod:`toolkit.safeio`, which refuses hostile ones (size, nesting, alias bombs) first.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from .. import safeio
 from ..errors import SchemeError, SchemeInvalid
 from ..i18n import _
 from ..scheme import Scheme
@@ -23,16 +25,8 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def read_input_text(path: Path) -> str:
-    """The UTF-8 text of ``path``; a located error when it is empty or not text."""
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise SchemeInvalid([SchemeError(_("the file is empty"), file=str(path))])
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SchemeInvalid([SchemeError(
-            _("the file is not UTF-8 text (byte {offset}); is it the right file type?",
-              offset=exc.start), file=str(path))]) from None
+    """The UTF-8 text of ``path``; a located error when it is empty, too big or not text."""
+    return safeio.read_text(path)
 
 
 def _index_lines(node: yaml.Node, path: DataPath, locator: Locator) -> None:
@@ -70,6 +64,16 @@ def compose_yaml(text: str, path: Path, lenient: bool = False) -> tuple[Any, Loc
     and an empty locator on syntax errors instead (for JSON that YAML cannot read).
     """
     locator = Locator(str(path))
+    try:
+        safeio.check_yaml(text, path)
+    except SchemeInvalid:
+        if lenient:
+            return None, locator
+        raise
+    except yaml.YAMLError as exc:
+        if lenient:
+            return None, locator
+        raise _syntax_error(path, exc) from None
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -96,10 +100,6 @@ def read_yaml(path: str | Path) -> LoadedScheme:
 def read_json_data(path: str | Path) -> tuple[Any, Locator]:
     """Parse a JSON file into data and a line index; every problem is located."""
     file = Path(path)
-    if not file.exists():
-        raise SchemeInvalid([SchemeError(_("file not found"), file=str(file))])
-    if file.is_dir():
-        raise SchemeInvalid([SchemeError(_("this is a folder, not a file"), file=str(file))])
     text = read_input_text(file)
     repeated: list[str] = []
 
@@ -108,12 +108,7 @@ def read_json_data(path: str | Path) -> tuple[Any, Locator]:
         repeated.extend(key for key in set(keys) if keys.count(key) > 1)
         return dict(items)
 
-    try:
-        data = json.loads(text, object_pairs_hook=pairs)
-    except json.JSONDecodeError as exc:
-        raise SchemeInvalid([SchemeError(
-            _("JSON syntax error: {problem} (column {column})", problem=exc.msg,
-              column=exc.colno), file=str(file), line=exc.lineno)]) from None
+    data = safeio.load_json(text, file, object_pairs_hook=pairs)
     if repeated:  # the YAML index names the line of the repeated key
         compose_yaml(text, file)
         raise SchemeInvalid([SchemeError(_("key {key!r} appears twice in the same mapping",

@@ -147,6 +147,8 @@ def validate_model(model: type[M], data: Any, locator: Locator, full_path: bool 
         seen: set[DataPath] = set()
         for item in exc.errors():
             path, union = _clean_loc(item["loc"])
+            if item["type"] == "extra_forbidden" and item["loc"]:  # the last part is the key
+                path, union = (*_clean_loc(item["loc"][:-1])[0], item["loc"][-1]), False
             if path in seen:
                 continue
             seen.add(path)

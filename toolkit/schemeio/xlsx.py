@@ -10,20 +10,21 @@ Writing produces the same layout with merged unit and element cells, and keeps
 everything the table cannot hold (kind, standard, settings, unit descriptions,
 range statements, assessment guides, groups) as JSON on a second sheet named
 ``_asesorlab``, so that a round trip is lossless.
+
+Reading goes through :mod:`toolkit.safeio` (zip-bomb, sheet, row and column limits).
+Only visible sheets are read as the scheme. A formula cell is read by the value Excel
+saved with it; a formula without a saved value is an error at its cell, never a
+silently empty cell.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import zipfile
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-
+from .. import safeio
 from ..errors import SchemeError, SchemeInvalid
 from ..i18n import _
 from ..scheme import Scheme
@@ -83,17 +84,75 @@ def _title_block(rows: list[tuple[Any, ...]]) -> dict[str, str]:
     return found
 
 
-def _open(path: Path) -> Any:
-    if path.stat().st_size == 0:
-        raise SchemeInvalid([SchemeError(_("the file is empty"), file=str(path))])
-    if not zipfile.is_zipfile(path):
-        raise SchemeInvalid([SchemeError(
-            _("not an Excel workbook (.xlsx); is it the right file type?"), file=str(path))])
+def _column_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(index))
+
+
+Rows = list[tuple[Any, ...]]
+
+
+def _read_sheets(file: Path) -> tuple[list[tuple[str, Rows]], Rows | None]:
+    """(title, rows) of each visible sheet but the metadata one, and the metadata rows.
+
+    Read as written (formulas as ``=…``); where a formula is found, the workbook is read
+    again for the values Excel saved, and a formula without one stays a :class:`_Formula`.
+    """
+    sheets, meta = _sheet_values(file, data_only=False)
+    if any(isinstance(v, str) and v.startswith("=") for _t, rows in sheets for r in rows
+           for v in r):
+        saved, _meta = _sheet_values(file, data_only=True)
+        sheets = [(title, [tuple(_merge_saved(v, s) for v, s in zip(row, saved_row,
+                                                                    strict=False))
+                           for row, saved_row in zip(rows, saved_rows, strict=False)])
+                  for (title, rows), (_t, saved_rows) in zip(sheets, saved, strict=True)]
+    return sheets, meta
+
+
+class _Formula(str):
+    """A formula cell for which the workbook holds no saved value."""
+
+
+def _merge_saved(value: Any, saved: Any) -> Any:
+    if isinstance(value, str) and value.startswith("="):
+        return _Formula(value) if saved is None else saved
+    return value
+
+
+def _sheet_values(file: Path, data_only: bool) -> tuple[list[tuple[str, Rows]], Rows | None]:
+    workbook = safeio.open_xlsx(file, data_only=data_only)
     try:
-        return load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for damaged files
+        sheets: list[tuple[str, Rows]] = []
+        meta: Rows | None = None
+        for sheet in workbook.worksheets:
+            if sheet.title == META_SHEET:
+                meta = list(safeio.sheet_rows(sheet, file))
+            elif getattr(sheet, "sheet_state", "visible") == "visible":
+                sheets.append((sheet.title, list(safeio.sheet_rows(sheet, file))))
+    finally:
+        workbook.close()
+    return sheets, meta
+
+
+def _metadata_of(file: Path, rows: Rows | None) -> dict[str, Any]:
+    """The JSON object kept on the hidden ``_asesorlab`` sheet (``{}`` when there is none)."""
+    where = f"{META_SHEET}!A1"
+    raw = "".join(row[0] for row in rows or [] if row and isinstance(row[0], str))
+    if not raw:
+        return {}
+    try:
+        meta = safeio.load_json(raw, file)
+    except SchemeInvalid as exc:
+        raise SchemeInvalid([SchemeError(error.message, file=str(file), cell=where)
+                             for error in exc.errors]) from None
+    units = meta.get("units", {}) if isinstance(meta, dict) else None
+    if not isinstance(meta, dict) or not isinstance(units, dict) or not all(
+            isinstance(extra, dict) for extra in units.values()):
         raise SchemeInvalid([SchemeError(
-            _("the workbook cannot be opened: {problem}", problem=exc), file=str(path))]) from None
+            _("the hidden sheet {sheet} does not hold asesorlab's data (a JSON object); "
+              "delete the sheet or restore it", sheet=META_SHEET), file=str(file), cell=where)])
+    return meta
 
 
 def _find_header(rows: list[tuple[Any, ...]]) -> tuple[int, dict[str, int]] | None:
@@ -111,26 +170,15 @@ def _find_header(rows: list[tuple[Any, ...]]) -> tuple[int, dict[str, int]] | No
 def read_xlsx(path: str | Path) -> LoadedScheme:
     """Read a scheme spreadsheet (see the module docstring for the layout)."""
     file = Path(path)
-    workbook = _open(file)
-    try:
-        sheets = [ws for ws in workbook.worksheets if ws.title != META_SHEET]
-        meta: dict[str, Any] = {}
-        if META_SHEET in workbook.sheetnames:
-            chunks = [row[0] for row in workbook[META_SHEET].iter_rows(values_only=True)]
-            raw = "".join(chunk for chunk in chunks if isinstance(chunk, str))
-            meta = json.loads(raw) if raw else {}
-        header = None
-        sheet = sheets[0] if sheets else None
-        rows: list[tuple[Any, ...]] = []
-        for candidate in sheets:
-            rows = [tuple(r) for r in candidate.iter_rows(values_only=True)]
-            header = _find_header(rows)
-            if header:
-                sheet = candidate
-                break
-    finally:
-        workbook.close()
-    name = sheet.title if sheet is not None else "Sheet1"
+    sheets, meta_rows = _read_sheets(file)
+    meta = _metadata_of(file, meta_rows)
+    header = None
+    name, rows = sheets[0] if sheets else ("Sheet1", [])
+    for title, candidate in sheets:
+        header = _find_header(candidate)
+        if header:
+            name, rows = title, candidate
+            break
     if not any(any(v is not None for v in row) for row in rows):
         raise SchemeInvalid([SchemeError(_("the workbook has no data"), file=str(file),
                                          cell=f"{name}!A1")])
@@ -139,7 +187,23 @@ def read_xlsx(path: str | Path) -> LoadedScheme:
             _("no header row found: expected columns Kode Unit, Judul Unit, Elemen, KUK"),
             file=str(file), cell=f"{name}!A1")])
     header_index, columns = header
+    _check_formulas(file, name, rows, header_index, columns)
     return build_scheme(*_rows_to_data(file, name, rows, header_index, columns, meta))
+
+
+def _check_formulas(file: Path, sheet: str, rows: Rows, header_index: int,
+                    columns: dict[str, int]) -> None:
+    """An error at every formula without a saved value in the title block or the columns read."""
+    wanted = set(columns.values())
+    errors = [
+        SchemeError(_("this cell holds a formula ({formula}) without a saved value; open the "
+                      "workbook in Excel or LibreOffice and save it again, or type the text",
+                      formula=value[:60]), file=str(file),
+                    cell=f"{sheet}!{_column_letter(c_index + 1)}{r_index + 1}")
+        for r_index, row in enumerate(rows) for c_index, value in enumerate(row)
+        if isinstance(value, _Formula) and (r_index < header_index or c_index in wanted)]
+    if errors:
+        raise SchemeInvalid(errors)
 
 
 def _rows_to_data(
@@ -150,7 +214,7 @@ def _rows_to_data(
     title = _title_block(rows[:header_index])
 
     def cell(r_index: int, key: str) -> str:
-        return f"{sheet}!{get_column_letter(columns[key] + 1)}{r_index + 1}"
+        return f"{sheet}!{_column_letter(columns[key] + 1)}{r_index + 1}"
 
     units: list[dict[str, Any]] = []
     errors: list[SchemeError] = []
@@ -216,6 +280,9 @@ def _rows_to_data(
 
 def write_xlsx(scheme: Scheme, path: str | Path) -> None:
     """Write ``scheme`` in the LSP spreadsheet layout (atomically)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Skema"

@@ -13,18 +13,23 @@ A manifest is a YAML file (format in ``docs/batch.md``)::
 
 Structural problems (bad YAML, unknown keys, a missing notebook) raise
 :class:`ManifestInvalid` with located errors; each run keeps the line of every value
-so that a bad row can be reported where it was written.
+so that a bad row can be reported where it was written. The file is read through
+:mod:`toolkit.safeio` (size, nesting and alias limits); merge keys (``<<: *defaults``)
+are applied; a manifest asking for more than ``Limits.max_runs`` runs is refused before
+any run is expanded.
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from toolkit import safeio
 from toolkit.errors import SchemeError, SchemeInvalid
 from toolkit.i18n import _
 
@@ -81,12 +86,15 @@ class Manifest:
 
 def resolve_notebook(value: str, base: Path) -> Path | None:
     """A bundled notebook name (``training_pack``) or a path relative to ``base``."""
-    if "/" not in value and "\\" not in value and not value.endswith(".ipynb"):
-        bundled = notebooks_dir() / f"{value}.ipynb"
-        return bundled if bundled.is_file() else None
-    path = Path(value).expanduser()
-    path = path if path.is_absolute() else base / path
-    return path.resolve() if path.is_file() else None
+    try:
+        if "/" not in value and "\\" not in value and not value.endswith(".ipynb"):
+            bundled = notebooks_dir() / f"{value}.ipynb"
+            return bundled if bundled.is_file() else None
+        path = Path(value).expanduser()
+        path = path if path.is_absolute() else base / path
+        return path.resolve() if path.is_file() else None
+    except (OSError, ValueError, RuntimeError):  # a name too long, a NUL, a symlink loop
+        return None
 
 
 def parse_formats(value: Any, file: str, line: int | None) -> tuple[str, ...]:
@@ -116,7 +124,19 @@ def _python(node: yaml.Node) -> Any:
         loader.dispose()
 
 
-def _mapping(node: yaml.Node) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+def _mapping(node: yaml.MappingNode, file: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    """Key → (key node, value node), after applying merge keys (``<<: *defaults``)."""
+    loader = yaml.SafeLoader("")
+    try:
+        loader.flatten_mapping(node)
+    except yaml.YAMLError as exc:  # ``<<:`` followed by something that is not a mapping
+        mark = getattr(exc, "problem_mark", None)
+        raise ManifestInvalid([SchemeError(
+            _("not valid YAML: {problem}", problem=getattr(exc, "problem", None) or exc),
+            file=file,
+            line=mark.line + 1 if mark else _line(node))]) from None
+    finally:
+        loader.dispose()
     return {str(_python(k)): (k, v) for k, v in node.value}
 
 
@@ -127,7 +147,9 @@ def load_manifest(path: str | Path) -> Manifest:
     if not file.is_file():
         raise ManifestInvalid([SchemeError(_("file not found"), file=name)])
     try:
-        root = yaml.compose(file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        root = safeio.compose_yaml_node(safeio.read_text(file), name)
+    except SchemeInvalid as exc:
+        raise ManifestInvalid(exc.errors) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -141,7 +163,7 @@ def load_manifest(path: str | Path) -> Manifest:
                                              keys=", ".join(_KEYS)),
                                            file=name, line=_line(root) if root else None)])
     errors: list[SchemeError] = []
-    top = _mapping(root)
+    top = _mapping(root, name)
     for key, (key_node, _value) in top.items():
         if key not in _KEYS:
             errors.append(SchemeError(_("unknown key {key!r}; expected one of: {keys}",
@@ -175,7 +197,9 @@ def load_manifest(path: str | Path) -> Manifest:
             formats = parse_formats(_python(top["formats"][1]), name, _line(top["formats"][1]))
         except ManifestInvalid as exc:
             errors.extend(exc.errors)
-    runs = _grid_runs(top.get("grid"), name, errors) + _row_runs(top.get("runs"), name, errors)
+    runs = _grid_runs(top.get("grid"), name, errors)
+    if not errors:
+        runs += _row_runs(top.get("runs"), name, errors, len(runs))
     if not errors and not runs:
         errors.append(SchemeError(_("the manifest has no runs (add 'grid' and/or 'runs')"),
                                   file=name, line=1))
@@ -199,7 +223,16 @@ def _grid_runs(entry: tuple[yaml.Node, yaml.Node] | None, file: str,
         return []
     names: list[str] = []
     choices: list[list[tuple[Any, int]]] = []
-    for name, (_key, values) in _mapping(node).items():
+    grid = _mapping(node, file)
+    sizes = [len(values.value) if isinstance(values, yaml.SequenceNode) else 1
+             for _key, values in grid.values()]
+    limit = safeio.current_limits().max_runs
+    if math.prod(sizes) > limit:
+        errors.append(SchemeError(_("the grid asks for {count} runs, more than the limit of "
+                                    "{limit}; split the manifest", count=math.prod(sizes),
+                                    limit=limit), file=file, line=_line(key_node)))
+        return []
+    for name, (_key, values) in grid.items():
         items = values.value if isinstance(values, yaml.SequenceNode) else [values]
         if not items:
             errors.append(SchemeError(_("grid parameter {name!r} has an empty list", name=name),
@@ -216,12 +249,19 @@ def _grid_runs(entry: tuple[yaml.Node, yaml.Node] | None, file: str,
 
 
 def _row_runs(entry: tuple[yaml.Node, yaml.Node] | None, file: str,
-              errors: list[SchemeError]) -> list[RunSpec]:
+              errors: list[SchemeError], grid_runs: int = 0) -> list[RunSpec]:
     if entry is None:
         return []
     node = entry[1]
     if not isinstance(node, yaml.SequenceNode):
         errors.append(SchemeError(_("runs must be a list of rows (parameter: value mappings)"),
+                                  file=file, line=_line(node)))
+        return []
+    limit = safeio.current_limits().max_runs
+    if grid_runs + len(node.value) > limit:
+        errors.append(SchemeError(_("the manifest asks for {count} runs, more than the limit "
+                                    "of {limit}; split the manifest",
+                                    count=grid_runs + len(node.value), limit=limit),
                                   file=file, line=_line(node)))
         return []
     runs = []
@@ -230,7 +270,7 @@ def _row_runs(entry: tuple[yaml.Node, yaml.Node] | None, file: str,
             errors.append(SchemeError(_("a run row must be a mapping of parameter: value"),
                                       file=file, line=_line(row)))
             continue
-        mapping = _mapping(row)
+        mapping = _mapping(row, file)
         runs.append(RunSpec(0, {n: _python(v) for n, (_k, v) in mapping.items()}, _line(row),
                             {n: _line(k) for n, (k, _v) in mapping.items()}))
     return runs

@@ -1,0 +1,1 @@
+"""Hardening tests: start-up, hostile files, the papermill engine."""
