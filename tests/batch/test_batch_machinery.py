@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import select
 import signal
 import subprocess
@@ -66,16 +67,20 @@ runs: [{seed: 5}]
         (tmp_path / "failing" / ".batch").iterdir())
 
 
+RUNS = 40
+
+
 def _half_files(output: Path) -> list[str]:
     return [p for p in files_under(output) if p.endswith(".tmp") or p.startswith(".partial")]
 
 
 def test_a_killed_batch_resumes_without_duplicates_or_half_files(tmp_path: Path) -> None:
-    path = write_manifest(tmp_path, """\
-notebook: {notebooks}/writes_result_file.ipynb
+    seeds = ", ".join(str(n) for n in range(1, RUNS + 1))
+    path = write_manifest(tmp_path, f"""\
+notebook: {{notebooks}}/writes_result_file.ipynb
 output: out
 grid:
-  seed: [1, 2, 3, 4, 5, 6, 7, 8]
+  seed: [{seeds}]
 """)
     output = tmp_path / "out"
     command = [str(ASESORLAB), "batch", str(path), "--workers", "1", "--lang", "en"]
@@ -83,7 +88,9 @@ grid:
                                stderr=subprocess.PIPE)
     assert process.stderr is not None
     progress = b""
-    while b"ok=1" not in progress:  # wait until the progress bar shows a completed run
+    # wait until the progress bar shows a completed run (runs are fast: a long grid keeps
+    # the batch going while the signal is on its way)
+    while not re.search(rb"ok=[1-9]", progress):
         readable, _w, _x = select.select([process.stderr], [], [], 60)
         assert readable, "no run completed within a minute"
         chunk = os.read(process.stderr.fileno(), 4096)
@@ -96,7 +103,7 @@ grid:
     report = read_report(output)
     done_before = [r for r in report["runs"] if r["status"] == "ok"]
     assert report["interrupted"] is True
-    assert 1 <= len(done_before) < 8, "the kill did not land mid-way"
+    assert 1 <= len(done_before) < RUNS, "the kill did not land mid-way"
     assert "interrupted before it finished" in {r["error"] for r in report["runs"]}
     assert _half_files(output) == []
 
@@ -110,14 +117,14 @@ grid:
     assert set(statuses) <= {"ok", "skipped"}
     assert _half_files(output) == []
     run_dirs = sorted(p for p in output.iterdir() if p.is_dir() and not p.name.startswith("."))
-    assert len(run_dirs) == 8
+    assert len(run_dirs) == RUNS
     for run_dir in run_dirs:
         assert {p.name for p in run_dir.iterdir()} == RUN_FILES
         nb = nbformat.read(run_dir / "writes_result_file.ipynb", as_version=4)
         assert nb.metadata.papermill.parameters["seed"] == \
             json.loads((run_dir / "result.json").read_text())["seed"]
     left = [p for p in os.listdir(output / ".batch")]
-    assert len(left) == 8
+    assert len(left) == RUNS
 
 
 def test_dask_gives_the_same_outputs_as_the_local_pool(tmp_path: Path) -> None:
