@@ -97,7 +97,7 @@ grid:
         assert chunk, (process.wait(), progress)
         progress += chunk
     process.send_signal(signal.SIGTERM)
-    out, err = process.communicate(timeout=60)
+    out, err = process.communicate(timeout=90)  # workers get 15 s to stop their kernels
     assert process.returncode == 1, (out, err)
     assert b"Interrupted: run again with --resume" in err
     report = read_report(output)

@@ -101,12 +101,28 @@ def run_local(tasks: list[RunTask], workers: int, on_result: OnResult) -> None:
                     on_result(_failure(task, _("the worker stopped: {problem}",
                                                problem=f"{type(exc).__name__}: {exc}")))
     except BaseException:
-        for process in list(getattr(executor, "_processes", {}).values()):
-            if process.is_alive():
-                process.terminate()
+        _stop_workers(list(getattr(executor, "_processes", {}).values()))
         executor.shutdown(wait=True, cancel_futures=True)
         raise
     executor.shutdown(wait=True)
+
+
+#: How long a worker gets to stop its kernels after SIGTERM before it is killed.
+STOP_GRACE_SECONDS = 15.0
+
+
+def _stop_workers(processes: list[Any]) -> None:
+    """SIGTERM every live worker (each stops its kernels, then exits); a worker still alive
+    after :data:`STOP_GRACE_SECONDS` is killed, so an interrupted batch always ends."""
+    alive = [p for p in processes if p.is_alive()]
+    for process in alive:
+        process.terminate()
+    deadline = time.monotonic() + STOP_GRACE_SECONDS
+    for process in alive:
+        process.join(max(0.0, deadline - time.monotonic()))
+        if process.is_alive():
+            process.kill()
+            process.join(5)
 
 
 def run_dask(tasks: list[RunTask], address: Any, on_result: OnResult) -> None:
