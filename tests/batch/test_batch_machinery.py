@@ -9,6 +9,7 @@ import select
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import nbformat
@@ -17,7 +18,7 @@ import pytest
 from toolkit.i18n import language
 from training.batch import load_manifest, run_batch
 
-from .helpers import NOTEBOOKS, files_under, read_report, write_manifest
+from .helpers import NOTEBOOKS, alive, descendants, files_under, read_report, write_manifest
 
 pytestmark = [pytest.mark.kernel, pytest.mark.slow]
 ASESORLAB = Path(sys.executable).parent / "asesorlab"
@@ -74,31 +75,52 @@ def _half_files(output: Path) -> list[str]:
     return [p for p in files_under(output) if p.endswith(".tmp") or p.startswith(".partial")]
 
 
-@pytest.mark.xfail(strict=False, raises=subprocess.TimeoutExpired, reason=(
-    "known defect (see the closing note of this change, issue 17): under the full suite's "
-    "load a batch given SIGTERM mid-run sometimes does not end within 90 s; alone it passes"))
-def test_a_killed_batch_resumes_without_duplicates_or_half_files(tmp_path: Path) -> None:
+def _long_grid(tmp_path: Path) -> Path:
     seeds = ", ".join(str(n) for n in range(1, RUNS + 1))
-    path = write_manifest(tmp_path, f"""\
+    return write_manifest(tmp_path, f"""\
 notebook: {{notebooks}}/writes_result_file.ipynb
 output: out
 grid:
   seed: [{seeds}]
 """)
-    output = tmp_path / "out"
-    command = [str(ASESORLAB), "batch", str(path), "--workers", "1", "--lang", "en"]
-    process = subprocess.Popen([*command, "--progress"], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE)
+
+
+def _start_until_a_run_is_done(command: list[str]) -> subprocess.Popen[bytes]:
+    """Start a batch with its progress bar; return once the bar shows a completed run (runs
+    are fast: a long grid keeps the batch going while a signal is on its way)."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert process.stderr is not None
     progress = b""
-    # wait until the progress bar shows a completed run (runs are fast: a long grid keeps
-    # the batch going while the signal is on its way)
     while not re.search(rb"ok=[1-9]", progress):
         readable, _w, _x = select.select([process.stderr], [], [], 60)
         assert readable, "no run completed within a minute"
         chunk = os.read(process.stderr.fileno(), 4096)
         assert chunk, (process.wait(), progress)
         progress += chunk
+    return process
+
+
+def test_a_batch_killed_outright_leaves_no_process_running(tmp_path: Path) -> None:
+    path = _long_grid(tmp_path)
+    process = _start_until_a_run_is_done(
+        [str(ASESORLAB), "batch", str(path), "--workers", "2", "--lang", "en", "--progress"])
+    children = descendants(process.pid)
+    # two workers and the kernel template at least (kernels are forked from the template)
+    assert len(children) >= 3, children
+    process.kill()
+    process.wait()
+    deadline = time.monotonic() + 5
+    while alive(children) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert alive(children) == set(), [Path(f"/proc/{p}/cmdline").read_bytes()[:120]
+                                       for p in alive(children)]
+
+
+def test_a_killed_batch_resumes_without_duplicates_or_half_files(tmp_path: Path) -> None:
+    path = _long_grid(tmp_path)
+    output = tmp_path / "out"
+    command = [str(ASESORLAB), "batch", str(path), "--workers", "1", "--lang", "en"]
+    process = _start_until_a_run_is_done([*command, "--progress"])
     process.send_signal(signal.SIGTERM)
     out, err = process.communicate(timeout=90)  # workers get 15 s to stop their kernels
     assert process.returncode == 1, (out, err)

@@ -7,7 +7,12 @@ cluster (``distributed.Client(address)``); the output folder must then be reacha
 workers (a shared file system).
 
 A SIGTERM or Ctrl-C stops the workers and their kernels; runs not finished are reported as
-failed and their staging folders are removed at the next start.
+failed and their staging folders are removed at the next start. The signal only sets a flag
+that the waiting loop checks (an exception raised at an arbitrary point of the executor's
+code could leave one of its locks held). A batch killed outright (SIGKILL) leaves nothing
+running either: each worker asks Linux for a signal when its parent ends
+(``PR_SET_PDEATHSIG``) and then stops its kernels; the kernel template ends when its owner's
+pipe closes, and every kernel ends when its parent does (ipykernel's parent poller).
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ import multiprocessing
 import os
 import shutil
 import signal
+import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -58,7 +65,21 @@ class BatchOutcome:
         return 1 if self.interrupted or any(r.status == "failed" for r in self.results) else 0
 
 
-def _worker_init() -> None:
+def die_with_parent(parent: int, signum: int = signal.SIGTERM) -> None:
+    """Have Linux send ``signum`` to this process when its parent ends (``PR_SET_PDEATHSIG``);
+    if ``parent`` has already gone, send it now. Elsewhere than Linux, nothing happens."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, int(signum), 0, 0, 0)
+    if os.getppid() != parent:
+        os.kill(os.getpid(), signum)
+
+
+def _worker_init(parent: int) -> None:
     def stop(signum: int, frame: Any) -> None:
         from ..engine import shutdown_pools
 
@@ -67,6 +88,7 @@ def _worker_init() -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, stop)
+    die_with_parent(parent)
     # pool workers end with os._exit (no atexit): stop the spare kernels on the way out
     from multiprocessing.util import Finalize
 
@@ -86,13 +108,14 @@ def run_local(tasks: list[RunTask], workers: int, on_result: OnResult) -> None:
         return
     context = multiprocessing.get_context("fork")
     executor = ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                   initializer=_worker_init)
+                                   initializer=_worker_init, initargs=(os.getpid(),))
     pending: dict[Future[RunResult], RunTask] = {}
     try:
         for task in tasks:
             pending[executor.submit(execute_run, task)] = task
         while pending:
-            done, _rest = wait(pending, return_when=FIRST_COMPLETED)
+            done, _rest = wait(pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
+            _raise_if_stopped()
             for future in done:
                 task = pending.pop(future)
                 try:
@@ -105,6 +128,17 @@ def run_local(tasks: list[RunTask], workers: int, on_result: OnResult) -> None:
         executor.shutdown(wait=True, cancel_futures=True)
         raise
     executor.shutdown(wait=True)
+
+
+#: How often the waiting loop looks whether a signal asked the batch to stop.
+POLL_SECONDS = 0.2
+_stop_requested = threading.Event()
+_stop_signal: list[str] = []
+
+
+def _raise_if_stopped() -> None:
+    if _stop_requested.is_set():
+        raise Interrupted(_stop_signal[0] if _stop_signal else "SIGTERM")
 
 
 #: How long a worker gets to stop its kernels after SIGTERM before it is killed.
@@ -136,13 +170,20 @@ def run_dask(tasks: list[RunTask], address: Any, on_result: OnResult) -> None:
     with Client(address) as client:
         futures = client.map(execute_run, tasks, pure=False)
         owner = dict(zip(futures, tasks, strict=True))
+        completed = as_completed(futures)
         try:
-            for future in as_completed(futures):
-                try:
-                    on_result(future.result())
-                except Exception as exc:
-                    on_result(_failure(owner[future], _("the Dask task failed: {problem}",
-                                                        problem=f"{type(exc).__name__}: {exc}")))
+            while not completed.is_empty():
+                _raise_if_stopped()
+                finished = completed.next_batch(block=False)
+                if not finished:
+                    time.sleep(POLL_SECONDS)
+                for future in finished:
+                    try:
+                        on_result(future.result())
+                    except Exception as exc:
+                        on_result(_failure(owner[future], _(
+                            "the Dask task failed: {problem}",
+                            problem=f"{type(exc).__name__}: {exc}")))
         finally:
             client.cancel(futures)
             client.run(shutdown_pools)
@@ -150,14 +191,19 @@ def run_dask(tasks: list[RunTask], address: Any, on_result: OnResult) -> None:
 
 @contextmanager
 def _signals_interrupt() -> Iterator[None]:
+    """SIGTERM and Ctrl-C set the stop flag (checked by the waiting loops) instead of raising
+    wherever the main thread happens to be."""
     def stop(signum: int, frame: Any) -> None:
-        raise Interrupted(signal.Signals(signum).name)
+        _stop_signal[:] = [signal.Signals(signum).name]
+        _stop_requested.set()
 
-    previous = signal.signal(signal.SIGTERM, stop)
+    _stop_requested.clear()
+    previous = {number: signal.signal(number, stop) for number in (signal.SIGTERM, signal.SIGINT)}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _progress(total: int, enabled: bool) -> Any:
