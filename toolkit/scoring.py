@@ -31,10 +31,11 @@ from pydantic import BaseModel, Field
 from .agreement import AgreementError, cohen_kappa_many, gwet_ac1_many
 from .cases.model import AnswerKey, Judgement
 from .i18n import _, get_language, normalize_language
+from .score_parts import Check, PartScore
 
 DebriefKind = Literal["criterion", "evidence", "unit", "recommendation", "follow_up"]
 CriticalKind = Literal["false_competent_criterion", "false_competent_unit",
-                       "wrong_recommendation", "accepted_inauthentic"]
+                       "wrong_recommendation", "accepted_inauthentic", "integrity"]
 RULES = ("valid", "authentic", "current", "sufficient")
 _CODE = {"BK": 0.0, "K": 1.0}
 UNJUDGED = 2.0
@@ -102,6 +103,14 @@ class ScoreReport(BaseModel):
     follow_ups_missed: list[str] = Field(default_factory=list)
     flaws: list[FlawOutcome] = Field(default_factory=list)
     debrief: list[DebriefItem] = Field(default_factory=list)
+    plan: PartScore = Field(default_factory=PartScore)
+    integrity: PartScore = Field(default_factory=PartScore)
+    judging: PartScore = Field(default_factory=PartScore)
+    feedback: PartScore = Field(default_factory=PartScore)
+    record: PartScore = Field(default_factory=PartScore)
+    time_used_s: float | None = None
+    time_limit_minutes: int | None = None
+    auto_submitted: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data (floats rounded to 6 places)."""
@@ -253,9 +262,11 @@ def format_report(report: ScoreReport) -> str:
 
 __all__ = [
     "RULES",
+    "Check",
     "CriticalError",
     "DebriefItem",
     "FlawOutcome",
+    "PartScore",
     "ScoreReport",
     "ScoringError",
     "check_judgement",
