@@ -12,6 +12,16 @@ from __future__ import annotations
 from . import io
 from .catalogue import Artefact, EvidenceCatalogue, catalogue_for, load_catalogue
 from .default_rule import DefaultRule
+from .duties_model import (
+    AssessmentPlan,
+    IntegrityDeclaration,
+    IntegrityKey,
+    IntegrityScenarioText,
+    PlanKey,
+    PlanOption,
+    UnitPlan,
+    UnitPlanKey,
+)
 from .flaws import FlawType, flaw_types
 from .generator import CaseGenerator, CaseOptions, DefaultGenerator, FlawRates, GeneratedCase
 from .keys import (
@@ -52,6 +62,7 @@ __all__ = [
     "AnswerKey",
     "Artefact",
     "AsesiProfile",
+    "AssessmentPlan",
     "Case",
     "CaseError",
     "CaseGenerator",
@@ -69,13 +80,20 @@ __all__ = [
     "FollowUpResult",
     "FollowUps",
     "GeneratedCase",
+    "IntegrityDeclaration",
+    "IntegrityKey",
+    "IntegrityScenarioText",
     "Judgement",
     "Observation",
     "Override",
+    "PlanKey",
+    "PlanOption",
     "QuestionAnswer",
     "Reasons",
     "RuleSettings",
     "SelfClaim",
+    "UnitPlan",
+    "UnitPlanKey",
     "Verdict",
     "apply_override",
     "case_id",

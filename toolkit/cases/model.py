@@ -23,6 +23,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from toolkit.cases.duties_model import (
+    AssessmentPlan,
+    IntegrityDeclaration,
+    IntegrityKey,
+    IntegrityScenarioText,
+    PlanKey,
+)
+
 Verdict = Literal["K", "BK"]
 VERDICTS: tuple[Verdict, ...] = ("K", "BK")
 #: Evidence classes as BNSP uses them: langsung (direct), tidak langsung, tambahan.
@@ -156,6 +164,8 @@ class Case(_Model):
     observations: list[Observation] = Field(default_factory=list)
     answers: list[QuestionAnswer] = Field(default_factory=list)
     self_assessment: list[SelfClaim] = Field(default_factory=list)
+    integrity: IntegrityScenarioText | None = None
+    time_limit_minutes: int | None = Field(default=None, ge=1)
 
 
 class EvidenceVerdict(_Model):
@@ -190,6 +200,12 @@ class Judgement(_Model):
     feedback: str = ""
     follow_ups: dict[str, FollowUpKind] = Field(
         default_factory=dict, description="per KUK: the follow-up asked for (penilaian lanjut)")
+    plan: AssessmentPlan | None = None
+    integrity: IntegrityDeclaration | None = None
+    next_steps: str = Field(default="", description="FR.AK.02 tindak lanjut")
+    comments: str = Field(default="", description="FR.AK.02 komentar asesor")
+    time_used_s: float | None = Field(default=None, ge=0)
+    auto_submitted: bool = False
 
 
 class Override(_Model):
@@ -227,6 +243,8 @@ class AnswerKey(Judgement):
         default_factory=list, description="KUK where gathering more evidence was right")
     criteria_flaws: dict[str, list[str]] = Field(
         default_factory=dict, description="per KUK: flaws that are not of one item")
+    plan_key: PlanKey | None = None
+    integrity_key: IntegrityKey | None = None
 
 
 class FollowUpResult(_Model):
