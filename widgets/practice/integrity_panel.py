@@ -103,12 +103,12 @@ class IntegrityPanel(w.VBox):
     def set(self, conflict: bool | None, act: str | None, note: str = "") -> None:
         """Choose as the trainee does (an unknown act is refused by the radio buttons); a
         note is written in the note field, which a declared conflict shows."""
+        if not note and self._note is not None:
+            self._note.value = ""
         self._conflict.value = conflict
         self._act.value = act
         if note:
             self._note_field().value = note
-        elif self._note is not None:
-            self._note.value = ""
 
     def _note_field(self) -> w.Textarea:
         if self._note is None:
