@@ -179,13 +179,14 @@ def test_the_timer_counts_down_warns_and_expires() -> None:
     assert "asesorlab-timer-warning" not in timer._dom_classes
 
 
-def test_the_limit_is_the_cases_unless_the_environment_sets_seconds(
+def test_the_limit_is_the_cases_unless_the_environment_shortens_it(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(LIMIT_ENV, raising=False)
     assert limit_seconds(_case()) is None
     assert limit_seconds(_case(time_limit_minutes=30)) == 1800
-    monkeypatch.setenv(LIMIT_ENV, "7.5")
-    assert limit_seconds(_case()) == 7.5
+    monkeypatch.setenv(LIMIT_ENV, "7.5")  # shortens timed cases only
+    assert limit_seconds(_case()) is None
+    assert limit_seconds(_case(time_limit_minutes=30)) == 7.5
     monkeypatch.setenv(LIMIT_ENV, "soon")  # not a number: the case's own limit
     assert limit_seconds(_case(time_limit_minutes=2)) == 120
 

@@ -284,7 +284,7 @@ class PracticeApp(w.VBox):
         opened = self._opened
         if opened is None or self.trainee is None:
             return False
-        if opened.result is None and not auto:
+        if opened.result is None and not auto and self._duties.judging_required():
             missing = [r.label for r in self.rows if r.verdict is None]
             if missing:
                 self._say(_("Mark every KUK K or BK first; still open: {labels}",

@@ -14,15 +14,19 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-#: Overrides every case's limit, in seconds (for short drills and the tests).
+#: Overrides the limit of every timed case, in seconds (for short drills and the tests).
 LIMIT_ENV = "ASESORLAB_TIME_LIMIT_SECONDS"
 #: The warning comes this many seconds before zero.
 WARN_BEFORE_S = 300.0
 
 
 def limit_seconds(case: Any) -> float | None:
-    """The time limit of ``case`` in seconds: ``ASESORLAB_TIME_LIMIT_SECONDS`` when set
-    (a positive number), else the case's ``time_limit_minutes``; None when untimed."""
+    """The time limit of ``case`` in seconds: None when the case is untimed (no
+    ``time_limit_minutes``); else ``ASESORLAB_TIME_LIMIT_SECONDS`` when that is a positive
+    number, else the case's limit."""
+    minutes = getattr(case, "time_limit_minutes", None)
+    if not minutes:
+        return None
     override = os.environ.get(LIMIT_ENV, "").strip()
     if override:
         try:
@@ -31,8 +35,7 @@ def limit_seconds(case: Any) -> float | None:
             value = 0.0
         if value > 0:
             return value
-    minutes = getattr(case, "time_limit_minutes", None)
-    return float(minutes) * 60 if minutes else None
+    return float(minutes) * 60
 
 
 class Deadline:

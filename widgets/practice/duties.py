@@ -60,6 +60,12 @@ class Duties:
         return {"plan": self.plan.plan, "integrity": self.integrity.declaration,
                 "next_steps": self.notes.next_steps, "comments": self.notes.comments}
 
+    def judging_required(self) -> bool:
+        """False when the trainee declines the assessment (a conflict of interest): then
+        the case goes in without a decision on every KUK."""
+        declaration = self.integrity.declaration
+        return declaration is None or declaration.act != "decline"
+
     def opened(self, case: Case, timer: Timer, on_zero: Callable[[], None],
                download: RecordDownload) -> None:
         """A case is opened: no record offered; the timer restarts — counting down, with
