@@ -37,7 +37,26 @@ def key_secrets(key: AnswerKey) -> list[str]:
     texts = [t for t in texts if len(t) >= 25]
     flaws = sorted({str(flaw) for labels in key.flaws.values() for flaw in labels})
     verdicts = [json.dumps(key.criteria)[1:-1][:200], '"truly_met"', '"flaws"', '"reasons"']
-    return sorted(set(texts)) + flaws + verdicts
+    return sorted(set(texts)) + flaws + verdicts + duty_secrets(key)
+
+
+def duty_secrets(key: AnswerKey) -> list[str]:
+    """What only the key holds of the plan and the integrity verdict (issue 11): every
+    reason, and the verdict's fields as they stand in JSON."""
+    texts: list[str] = []
+    plan = getattr(key, "plan_key", None)
+    if plan is not None:
+        for option in (*plan.routes, *plan.tuk):
+            texts += list(option.why.values())
+        for unit in plan.units.values():
+            texts += list(unit.why.values())
+    verdict = getattr(key, "integrity_key", None)
+    if verdict is not None:
+        texts += list(verdict.why.values())
+        texts.append(f'"acts": {json.dumps(verdict.model_dump(mode="json")["acts"])}')
+    if plan is not None or verdict is not None:
+        texts += ['"integrity_key"', '"plan_key"', '"required_methods"', '"acceptable_methods"']
+    return sorted({t for t in texts if len(t) >= 20 or t.startswith('"')})
 
 
 def text_variants(text: str) -> set[str]:

@@ -1,18 +1,15 @@
 """Case folders for the tests of the other duties (issue 11), made by ``asesorlab simulate``:
 one unit per case (quick to judge), every case with an integrity scenario, or every case
-timed; and the strings of a key's plan and integrity verdict that must not reach a page
-before submit."""
+timed."""
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 from pathlib import Path
 
 from suite_support import ASESORLAB
 
-from toolkit.cases.model import AnswerKey
 from toolkit.schemeio import read_scheme, sample_scheme_path
 
 
@@ -43,23 +40,4 @@ def timed_set(out: Path, minutes: int = 1) -> Path:
                     "--time-limit", str(minutes))
 
 
-def duty_secrets(key: AnswerKey) -> list[str]:
-    """What only the key holds of the plan and the integrity verdict: every reason, and the
-    verdict's own fields as they stand in JSON."""
-    texts: list[str] = []
-    plan = key.plan_key
-    if plan is not None:
-        for option in (*plan.routes, *plan.tuk):
-            texts += list(option.why.values())
-        for unit in plan.units.values():
-            texts += list(unit.why.values())
-    verdict = key.integrity_key
-    if verdict is not None:
-        texts += list(verdict.why.values())
-        data = verdict.model_dump(mode="json")
-        texts += [f'"acts": {json.dumps(data["acts"])}', '"integrity_key"', '"plan_key"',
-                  '"required_methods"', '"acceptable_methods"']
-    return sorted({t for t in texts if len(t) >= 20 or t.startswith('"')})
-
-
-__all__ = ["duty_secrets", "first_unit", "integrity_set", "simulate", "timed_set"]
+__all__ = ["first_unit", "integrity_set", "simulate", "timed_set"]

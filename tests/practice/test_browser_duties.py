@@ -15,14 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from suite_support import key_secrets, text_variants
+from suite_support import duty_secrets, key_secrets, text_variants
 
 from toolkit.cases.io import case_files, key_path_for, load_case, load_key
 from toolkit.store import Store
 from widgets.practice.deadline import LIMIT_ENV
 
 from .conftest import Served, start_server, stop_server
-from .duties_support import duty_secrets, integrity_set, timed_set
+from .duties_support import integrity_set, timed_set
 
 pytestmark = [pytest.mark.browser, pytest.mark.server, pytest.mark.slow]
 

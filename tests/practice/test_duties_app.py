@@ -16,13 +16,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from suite_support import duty_secrets
 
 from toolkit.cases.io import case_files, key_path_for, load_case, load_key
 from toolkit.store import Store
 from widgets.practice import PracticeApp, practice_app
 from widgets.practice.deadline import LIMIT_ENV
 
-from .duties_support import duty_secrets, integrity_set, timed_set
+from .duties_support import integrity_set, timed_set
 from .test_app import _states
 
 
