@@ -68,6 +68,20 @@ def register_evidence_catalogues() -> list[Any]:
 
 
 @hookspec
+def register_integrity_scenarios() -> list[Any]:
+    """Integrity scenarios a case may carry (the asesi is a relative, a favour is offered, …):
+    how each is planted in a case and what is right — conflict or not, the acts allowed, why
+    (``toolkit.cases.integrity.IntegrityScenario``)."""
+
+
+@hookspec
+def register_feedback_checks() -> list[Any]:
+    """Rubric checks of the feedback a trainee gives the asesi (decision per unit, banding, …):
+    each a ``toolkit.feedback_rubric.FeedbackCheck`` with ``check(case, key, judgement, lang)
+    -> (met, why)``."""
+
+
+@hookspec
 def register_metrics() -> list[Any]:
     """Agreement metrics for the judgements of several assessors (kappa, alpha, AC1, …)."""
 

@@ -97,6 +97,8 @@ class Settings(_Model):
     model_config = ConfigDict(extra="allow")
 
     currency_years: int = Field(default=3, ge=0, description="evidence older than this is stale")
+    time_limit_minutes: int | None = Field(
+        default=None, ge=1, description="practice cases of this scheme are timed (minutes)")
 
 
 @dataclass(frozen=True)

@@ -22,16 +22,19 @@ The debrief (:mod:`toolkit.debrief`) lists every disagreement with the key's rea
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 from numpy.typing import NDArray
 from pydantic import BaseModel, Field
 
 from .agreement import AgreementError, cohen_kappa_many, gwet_ac1_many
-from .cases.model import AnswerKey, Judgement
+from .cases.model import AnswerKey, Case, Judgement
 from .i18n import _, get_language, normalize_language
 from .score_parts import Check, PartScore
+
+if TYPE_CHECKING:
+    from .plugins import PluginHost
 
 DebriefKind = Literal["criterion", "evidence", "unit", "recommendation", "follow_up"]
 CriticalKind = Literal["false_competent_criterion", "false_competent_unit",
@@ -120,6 +123,8 @@ class ScoreReport(BaseModel):
                 data[name] = round(value, 6)
         data["evidence_rule_agreement"] = {k: round(v, 6) for k, v in
                                            data["evidence_rule_agreement"].items()}
+        for part in ("plan", "integrity", "judging", "feedback", "record"):
+            data[part]["score"] = round(data[part]["score"], 6)
         return data
 
 
@@ -183,9 +188,15 @@ def _safe(compute: Any, ref: NDArray[np.float64], given: NDArray[np.float64],
 
 
 def score_many(key: AnswerKey, judgements: Sequence[Judgement],
-               lang: str | None = None) -> list[ScoreReport]:
-    """Score every judgement of one case against ``key`` (vectorised over judgements)."""
+               lang: str | None = None, *, case: Case | None = None,
+               host: PluginHost | None = None) -> list[ScoreReport]:
+    """Score every judgement of one case against ``key`` (vectorised over judgements).
+
+    ``case`` (the case file) lets the feedback and record parts check names and evidence
+    types; ``host`` gives the feedback-check plugins (default: the shared host).
+    """
     from .debrief import build_debrief, critical_errors, flaw_outcomes
+    from .duties_scoring import apply_duties
 
     lang = normalize_language(lang) if lang else get_language()
     for judgement in judgements:
@@ -245,12 +256,14 @@ def score_many(key: AnswerKey, judgements: Sequence[Judgement],
             flaws=flaw_outcomes(key, judgement),
             debrief=build_debrief(key, judgement, lang),
         ))
+        apply_duties(reports[-1], key, judgement, lang, case, host)
     return reports
 
 
-def score(key: AnswerKey, judgement: Judgement, lang: str | None = None) -> ScoreReport:
+def score(key: AnswerKey, judgement: Judgement, lang: str | None = None, *,
+          case: Case | None = None, host: PluginHost | None = None) -> ScoreReport:
     """Score one judgement against ``key``; ``lang`` is the debrief's language."""
-    return score_many(key, [judgement], lang)[0]
+    return score_many(key, [judgement], lang, case=case, host=host)[0]
 
 
 def format_report(report: ScoreReport) -> str:

@@ -62,7 +62,8 @@ def small_pairs(small_scheme: Scheme, host: PluginHost) -> list[tuple[Case, Answ
 def _as_judgement(key: AnswerKey) -> Judgement:
     """The key's decisions, with a follow-up asked wherever the key says one was due."""
     judgement = Judgement.model_validate(key.model_dump(
-        include={"case", "criteria", "evidence", "units", "recommendation"}))
+        include={"case", "criteria", "evidence", "units", "recommendation", "plan",
+                 "integrity"}))
     judgement.follow_ups = dict.fromkeys(key.follow_up_due, "demonstration")
     return judgement
 

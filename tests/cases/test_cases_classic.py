@@ -117,6 +117,8 @@ def test_case_file_holds_no_verdicts_reasons_or_flaws(small_pairs: list, tmp_pat
         "observations",
         "answers",
         "self_assessment",
+        "integrity",  # the situation only (issue 11), never the right act
+        "time_limit_minutes",
     }
     for word in (
         "not_valid",

@@ -111,7 +111,7 @@ def judge(case: Case, key: AnswerKey, profile: TraineeProfile,
         criteria[kuk] = given
     units = {unit: unit_verdict(criteria, unit) for unit in key.units}
     return Judgement(case=case.id, criteria=criteria, evidence=evidence, units=units,
-                     recommendation=recommendation(units))
+                     recommendation=recommendation(units), integrity=key.integrity)
 
 
 def demo_cohort(store: Store, scheme: Scheme, trainees: int, attempts: int = 10,

@@ -62,6 +62,13 @@ def key_path_for(case_path: str | Path) -> Path:
     return path.with_name(path.name.removesuffix(".json") + KEY_SUFFIX)
 
 
+def case_beside_key(key_path: str | Path) -> Case | None:
+    """The case of ``case-0001.key.json``: ``case-0001.json`` in the same folder, or None."""
+    path = Path(key_path)
+    case_path = path.with_name(path.name.removesuffix(KEY_SUFFIX) + ".json")
+    return load_case(case_path) if case_path != path and case_path.is_file() else None
+
+
 def follow_up_path_for(case_path: str | Path) -> Path:
     """``case-0001.json`` → ``case-0001.followup.json`` (in the same folder as the key)."""
     path = Path(case_path)
@@ -162,6 +169,7 @@ __all__ = [
     "FOLLOW_UP_SUFFIX",
     "KEY_SUFFIX",
     "SCHEME_COPY",
+    "case_beside_key",
     "case_files",
     "dumps",
     "follow_up_path_for",

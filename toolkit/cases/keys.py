@@ -86,9 +86,17 @@ def generate_case_set(scheme: Scheme, count: int = 1, seed: int = 0,
                       units: Iterable[str] | None = None, flaws: FlawRates | None = None,
                       language: str = "id", generator: str = "default", rule: str = "default",
                       host: PluginHost | None = None, options: CaseOptions | None = None,
+                      integrity_rate: float | None = None,
+                      time_limit_minutes: int | None = None,
                       ) -> list[tuple[Case, AnswerKey, FollowUps | None]]:
     """``count`` cases with their keys and what their follow-ups reveal (None where the
-    generator prepares none); the same arguments give the same cases."""
+    generator prepares none); the same arguments give the same cases.
+
+    ``integrity_rate`` is the share of cases carrying an integrity scenario (default
+    :data:`~toolkit.cases.integrity.DEFAULT_INTEGRITY_RATE`); ``time_limit_minutes`` times
+    every case (default: the scheme's ``settings.time_limit_minutes``)."""
+    from .duties import add_duties
+
     if count < 1:
         raise CaseError(_("the number of cases must be 1 or more, not {count}", count=count))
     host = _host(host)
@@ -116,6 +124,7 @@ def generate_case_set(scheme: Scheme, count: int = 1, seed: int = 0,
         key.criteria_flaws = {**key.criteria_flaws, **{
             k: sorted(set(key.criteria_flaws.get(k, [])) | set(v))
             for k, v in made.criteria_flaws.items()}}
+        add_duties(made.case, key, scheme, seed, integrity_rate, time_limit_minutes, host)
         made_set.append((made.case, key, made.follow_ups))
     return made_set
 
@@ -124,10 +133,12 @@ def generate_cases(scheme: Scheme, count: int = 1, seed: int = 0,
                    units: Iterable[str] | None = None, flaws: FlawRates | None = None,
                    language: str = "id", generator: str = "default", rule: str = "default",
                    host: PluginHost | None = None,
-                   options: CaseOptions | None = None) -> list[tuple[Case, AnswerKey]]:
+                   options: CaseOptions | None = None, integrity_rate: float | None = None,
+                   time_limit_minutes: int | None = None) -> list[tuple[Case, AnswerKey]]:
     """``count`` cases with their answer keys; the same arguments give the same cases."""
     return [(case, key) for case, key, _follow in generate_case_set(
-        scheme, count, seed, units, flaws, language, generator, rule, host, options)]
+        scheme, count, seed, units, flaws, language, generator, rule, host, options,
+        integrity_rate, time_limit_minutes)]
 
 
 def derive_key(case: Case, scheme: Scheme, rule: str = "default",
@@ -149,6 +160,11 @@ def derive_key(case: Case, scheme: Scheme, rule: str = "default",
     key = (policy.derive(case, scheme, fixed, follow_ups=follow_ups)
            if follow_ups is not None and _accepts(policy.derive, "follow_ups")
            else policy.derive(case, scheme, fixed))
+    from .duties import duty_keys, reference_declaration, reference_plan
+
+    key.plan_key, key.integrity_key = duty_keys(case, scheme, host)
+    key.plan = reference_plan(key.plan_key)
+    key.integrity = reference_declaration(key.integrity_key)
     if previous is not None:
         key.flaws, key.truly_met = previous.flaws, previous.truly_met
         key.criteria_flaws = {**previous.criteria_flaws, **key.criteria_flaws}

@@ -116,6 +116,11 @@ def _units(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
                      "not_authentic=0.1,not_current=0.2,not_sufficient=0.1"))
 @click.option("--language", type=click.Choice(LANGUAGES), default="id", show_default=True,
               help=_("Language of the case texts."))
+@click.option("--integrity-rate", type=click.FloatRange(0, 1), default=None,
+              help=_("Share of cases carrying an integrity scenario (default 0.15)."))
+@click.option("--time-limit", "time_limit", type=click.IntRange(min=1), default=None,
+              metavar="MIN", help=_("Time limit of each case in minutes (default: the "
+                                    "scheme's settings.time_limit_minutes, else none)."))
 @click.option("--generator", default="default", show_default=True, help=_("Case generator."))
 @click.option("--rule", default="default", show_default=True, help=_("Evidence rule."))
 @click.option("-o", "--out", "out_dir", required=True,
@@ -125,6 +130,7 @@ def _units(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
 def simulate_command(host: PluginHost, scheme_file: Path, count: int, seed: int,
                      units: list[str], k_share: float | None, difficulty: str | None,
                      problem_units: tuple[int, int] | None, flaws: FlawRates, language: str,
+                     integrity_rate: float | None, time_limit: int | None,
                      generator: str, rule: str, out_dir: Path) -> int:
     """Generate simulated asesi cases and their answer keys from a scheme."""
     from ..cases.generator import CaseOptions
@@ -145,7 +151,9 @@ def simulate_command(host: PluginHost, scheme_file: Path, count: int, seed: int,
     try:
         made = generate_case_set(scheme, count=count, seed=seed, units=units or None,
                                  flaws=flaws, language=language, generator=generator,
-                                 rule=rule, host=host, options=chosen)
+                                 rule=rule, host=host, options=chosen,
+                                 integrity_rate=integrity_rate,
+                                 time_limit_minutes=time_limit)
     except CaseError as exc:
         raise click.UsageError(str(exc)) from None
     paths = save_case_set([(c, k) for c, k, _f in made], out_dir, [f for _c, _k, f in made])
@@ -168,12 +176,12 @@ def simulate_command(host: PluginHost, scheme_file: Path, count: int, seed: int,
 @lang_option
 def score_command(key_file: Path, judgement_file: Path, as_json: bool) -> int:
     """Score a judgement of a case against its answer key, with a debrief."""
-    from ..cases.io import load_judgement, load_key
+    from ..cases.io import case_beside_key, load_judgement, load_key
     from ..scoring import format_report, score
 
     key = load_key(key_file)
     judgement = load_judgement(judgement_file, key=key)
-    report = score(key, judgement)
+    report = score(key, judgement, case=case_beside_key(key_file))
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
