@@ -29,8 +29,9 @@ def simulate(out: Path, *options: str) -> Path:
     return out
 
 
-def integrity_set(out: Path, count: int = 3, seed: int = 11) -> Path:
-    """Cases that all carry an integrity scenario."""
+def integrity_set(out: Path, count: int = 3, seed: int = 5) -> Path:
+    """Cases that all carry an integrity scenario (at seed 5: a colleague, where declining is
+    right, and an asesi asking for "a little help", where only disclosure is)."""
     return simulate(out, "--cases", str(count), "--seed", str(seed), "--integrity-rate", "1")
 
 

@@ -49,8 +49,8 @@ def timed_served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 def _case_where(served: Served, wanted: str) -> Path:
     for path in case_files(served.cases_dir):
         verdict = load_key(key_path_for(path)).integrity_key
-        assert verdict is not None
-        if (wanted == "decline" and "decline" in verdict.acts) or \
+        assert verdict is not None and verdict.scenario is not None
+        if (wanted == "decline" and verdict.conflict and "decline" in verdict.acts) or \
                 (wanted == "no-proceed" and "proceed" not in verdict.acts):
             return path
     raise AssertionError(f"no case for {wanted}")

@@ -44,12 +44,12 @@ def _app(cases: Path, db: str) -> PracticeApp:
 
 
 def _case_where(cases: Path, wanted: str) -> str:
-    """The id of a case whose key allows ``decline`` (wanted="decline") or forbids
-    ``proceed`` (wanted="no-proceed")."""
+    """The id of a case with a conflict where ``decline`` is right (wanted="decline") or
+    of one whose key forbids ``proceed`` (wanted="no-proceed")."""
     for path in case_files(cases):
         verdict = load_key(key_path_for(path)).integrity_key
-        assert verdict is not None and verdict.conflict
-        if (wanted == "decline" and "decline" in verdict.acts) or \
+        assert verdict is not None and verdict.scenario is not None
+        if (wanted == "decline" and verdict.conflict and "decline" in verdict.acts) or \
                 (wanted == "no-proceed" and "proceed" not in verdict.acts):
             return load_case(path).id
     raise AssertionError(f"no case in {cases} for {wanted}")

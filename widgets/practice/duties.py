@@ -95,7 +95,7 @@ class Duties:
                 from toolkit.record import build_record  # (python-docx: imported when used)
 
                 files = build_record(scheme, case, judgement, lang=self._lang)
-            except (ImportError, OSError, ValueError, KeyError) as exc:  # TODO drop ImportError
+            except (OSError, ValueError, KeyError) as exc:
                 download.failed(str(exc))
                 return
             download.offer(files, filename)
