@@ -119,11 +119,18 @@ def test_key_never_reaches_the_browser_before_submit(chromium: Any, served: Serv
     for toggle in page.locator(".asesorlab-evidence-toggle:visible").all()[:2]:
         toggle.click()
     page.locator(".asesorlab-evidence").first.wait_for()
+    # the other duties (issue 11): the plan's unit rows and the declaration, before submit
+    page.locator(".asesorlab-plan-expand").click()
+    page.locator(".asesorlab-plan-unit").first.wait_for()
+    page.locator(".asesorlab-integrity-conflict label", has_text="a conflict").click()
+    page.locator(".asesorlab-integrity-note").wait_for()
     key = load_key(key_path_for(case_files(served.cases_dir)[0]))
     secrets = key_secrets(key)
     assert len(secrets) > 10 and any(len(s) > 40 for s in secrets)
     before = "\n".join(received)
     assert "asesorlab-kuk" in before and "asesorlab-evidence" in before  # we did record
+    assert "asesorlab-plan-unit" in before and "asesorlab-integrity-note" in before
+    assert "asesorlab-check" not in before  # no rubric check exists before submit
     leaked = [s for s in secrets if any(v in before for v in text_variants(s))]
     assert leaked == []
     first = case_files(served.cases_dir)[0]

@@ -20,6 +20,7 @@ from toolkit.i18n import _
 from .case_sections import direct_for
 from .case_view import CaseView
 from .debrief import Debrief
+from .duties import Duties
 from .evidence_card import EvidenceCard
 from .evidence_panel import EvidencePanel
 from .kuk_row import KukRow
@@ -53,6 +54,8 @@ class PracticeApp(w.VBox):
         self._panels: dict[str, EvidencePanel] = {}
         self._rows, self._unit_parts = self._build_rows(look)
         self._units = UnitDecisions([(u.code, u.title) for u in session.scheme.units], look, lang)
+        # issue 11: the plan and the declaration before judging, AK.02's notes, the deadline
+        self._duties = Duties([(u.code, u.title) for u in session.scheme.units], look, lang)
         self._feedback = w.Textarea(placeholder=_(
             "Feedback to the asesi (FR.AK.02): what went well, what to improve", lang=lang),
             layout=w.Layout(width="100%", height="80px"), style=look.text_style,
@@ -68,6 +71,8 @@ class PracticeApp(w.VBox):
         self._head: list[w.Widget] = [
             w.HBox([self._picker, self._open, self._timer], layout=look.bar),
             self._case_view,
+            self._duties.plan,
+            self._duties.integrity,
             look.html(f"<h3>{esc(_('KUK: K or BK for every one', lang=lang))}</h3>"
                       f'<div class="asesorlab-muted">{esc(hint)}</div>', layout=look.full),
             self._loose,
@@ -76,6 +81,7 @@ class PracticeApp(w.VBox):
             self._units,
             look.html(f"<h3>{esc(_('Feedback', lang=lang))}</h3>", layout=look.full),
             self._feedback,
+            self._duties.notes,
             w.HBox([self._submit, self._message], layout=look.bar),
         ]
         # its own layout: shown after sign-in, hidden while the debrief is up
@@ -190,7 +196,7 @@ class PracticeApp(w.VBox):
         self._say("")
         if self._picker.value != entry.id:
             self._picker.value = entry.id
-        self._timer.restart()
+        self._duties.opened(entry.case, self._timer, self.time_up, self._debrief.record)
         shown(self._debrief, False)
         shown(self._practice, True)
         self._picker.focus()  # the new case opens at its top
@@ -206,6 +212,7 @@ class PracticeApp(w.VBox):
         self._place_evidence(case.evidence)
         self._case_view.show(case, self._lang, self._labels)
         self._feedback.value = ""
+        self._duties.use_case(case)
         units = [part for code, parts in self._unit_parts.items() if code in case.units
                  for part in parts]
         self._practice.children = (*self._head, *units, *self._tail)  # unchanged: no message
@@ -244,7 +251,8 @@ class PracticeApp(w.VBox):
             units=self._units.units(), recommendation=self._units.recommendation() or "BK",
             notes={r.kuk_id: r.note for r in rows if r.note},
             feedback=str(self._feedback.value or "").strip()[:FEEDBACK_MAX],
-            follow_ups=dict(self._opened.follow_ups))
+            follow_ups=dict(self._opened.follow_ups), **self._duties.fields(),
+            time_used_s=round(self._timer.elapsed(), 1))
 
     def follow_up(self, kuk: str, kind: str) -> FollowUpResult | None:
         """Ask for the follow-up ``kind`` on ``kuk`` of the open case, as the row's chooser
@@ -270,12 +278,13 @@ class PracticeApp(w.VBox):
         row.show_follow_up(opened.follow_ups.get(kuk, kind), result, self._labels)
         return result
 
-    def submit(self) -> bool:
-        """Score and store the open case once; show the debrief. False when refused."""
+    def submit(self, auto: bool = False) -> bool:
+        """Score and store the open case once; show the debrief. False when refused.
+        ``auto``: the time is up, the attempt goes in as it stands (unjudged stays so)."""
         opened = self._opened
         if opened is None or self.trainee is None:
             return False
-        if opened.result is None:
+        if opened.result is None and not auto and self._duties.judging_required():
             missing = [r.label for r in self.rows if r.verdict is None]
             if missing:
                 self._say(_("Mark every KUK K or BK first; still open: {labels}",
@@ -288,16 +297,29 @@ class PracticeApp(w.VBox):
         first = opened.result is None
         judgement = self.judgement()
         assert judgement is not None
+        if auto and first:
+            judgement = judgement.model_copy(update={"auto_submitted": True})
         report, _attempt = self.session.submit(opened, judgement)
         if first:
-            self._timer.stop()
+            self._duties.deadline.cancel()
+            if auto:
+                self._timer.expire()
+            else:
+                self._timer.stop()
         self._debrief.show(report, self.session.history(self.trainee), self._labels,
                            opened.entry.case,
                            why=self.session.why_chosen(self.trainee, opened.entry.id))
         shown(self._practice, False)
         shown(self._debrief, True)
         self._debrief.focus_score()  # the result in view, and where a reader starts
+        if first:
+            self._duties.offer_record(self.session.scheme, opened.entry.case, judgement,
+                                      self._debrief.record)
         return True
+
+    def time_up(self) -> None:
+        """The kernel's deadline: submit the open case as it stands."""
+        self.submit(auto=True)
 
     def _say(self, text: str, error: bool = False) -> None:
         css = "asesorlab-error" if error else "asesorlab-muted"

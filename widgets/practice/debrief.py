@@ -18,9 +18,11 @@ import ipywidgets as w
 from toolkit.i18n import _
 from toolkit.store import Attempt
 
+from .debrief_parts import AFTER_DETAILS, BEFORE_DETAILS, parts_html, time_html
 from .debrief_result import named, place_names, result_html
 from .history import HistoryChart
 from .look import Look, esc
+from .record_download import RecordDownload
 
 
 def _percent(value: Any) -> str:
@@ -158,8 +160,10 @@ class Debrief(w.VBox):
         self._history = HistoryChart(look)
         self._next = look.button(_("Next case", lang=lang), "asesorlab-next",
                                  button_style="primary", icon="forward")
+        self._record = RecordDownload(look, lang)  # the record's zip, after submit
         # its own layout: the app shows and hides the debrief
-        super().__init__([self._headline, self._score, self._details, self._history, self._next],
+        super().__init__([self._headline, self._score, self._details, self._record,
+                          self._history, self._next],
                          layout=w.Layout(width="100%", display="none"))
         self.add_class("asesorlab-debrief")
         self._handlers: list[Callable[[], None]] = []
@@ -177,12 +181,20 @@ class Debrief(w.VBox):
             (self._headline.add_class if on else self._headline.remove_class)(css)
         why_line = f'<p class="asesorlab-why">{esc(why)}</p>' if why else ""
         self._score.value = score_html(report, self._lang, names) + why_line
-        self._details.value = details_html(report, self._lang, names)
+        self._details.value = (parts_html(report, BEFORE_DETAILS, self._lang, names)
+                               + details_html(report, self._lang, names)
+                               + parts_html(report, AFTER_DETAILS, self._lang, names)
+                               + time_html(report, self._lang))
         self._history.show(history, self._lang)
 
     def focus_score(self) -> None:
         """Move the page's focus (and so its scroll) to the result and score."""
         self._headline.focus()
+
+    @property
+    def record(self) -> RecordDownload:
+        """Where the trainee's assessment record is offered after submit."""
+        return self._record
 
     @property
     def headline_text(self) -> str:

@@ -68,6 +68,16 @@ CSS = """
              asesorlab-min 360000s steps(6000, end) forwards;
   counter-reset: m var(--asesorlab-m) s var(--asesorlab-s); }
 .asesorlab-clock::after { content: counter(m) ":" counter(s, decimal-leading-zero); }
+/* -- issue 11 (other duties): plan, objectivity, countdown, debrief parts, record -- */
+@keyframes asesorlab-sec-down { from { --asesorlab-s: 59; } to { --asesorlab-s: 0; } }
+@keyframes asesorlab-min-down { from { --asesorlab-m: 6000; } to { --asesorlab-m: 0; } }
+.asesorlab-timer-warning { background: #fff8c5; border-radius: 4px; padding: 0 4px; }
+.asesorlab-plan-unit { border-top: 1px solid #eaeef2; padding: 2px 0; }
+.asesorlab-plan-methods { column-gap: 4px; }
+.asesorlab-integrity-situation { border-left: 4px solid #8250df; }
+.asesorlab-part ul { margin: 2px 0 6px; padding-left: 20px; }
+.asesorlab-record-download { font-weight: 600; }
+/* -- end of issue 11 -- */
 """
 
 

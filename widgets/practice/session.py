@@ -205,8 +205,8 @@ class PracticeSession:
             return opened.result
         key = read_key(key_path_for(opened.entry.path))
         judgement = judgement.model_copy(update={"follow_ups": dict(opened.follow_ups)})
-        report = score(key, judgement, lang=self.config.lang)
         case = opened.entry.case
+        report = score(key, judgement, lang=self.config.lang, case=case)
         attempt, _created = self.store.record(Attempt(
             token=opened.token, trainee=opened.trainee, case_id=case.id,
             opened_at=opened.opened_at, judgement=judgement.model_dump(mode="json"),

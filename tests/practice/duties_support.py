@@ -1,0 +1,44 @@
+"""Case folders for the tests of the other duties (issue 11), made by ``asesorlab simulate``:
+one unit per case (quick to judge), every case with an integrity scenario, or every case
+timed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from suite_support import ASESORLAB
+
+from toolkit.schemeio import read_scheme, sample_scheme_path
+
+
+def first_unit() -> str:
+    """The sample scheme's first unit (the cases here assess only it)."""
+    return read_scheme(sample_scheme_path()).units[0].code
+
+
+def simulate(out: Path, *options: str) -> Path:
+    """``asesorlab simulate`` of the sample scheme, English cases of one unit, into ``out``."""
+    done = subprocess.run(
+        [str(ASESORLAB), "simulate", str(sample_scheme_path()), "--units", first_unit(),
+         "--language", "en", "-o", str(out), *options],
+        capture_output=True, text=True, timeout=300, check=False,
+        env={**os.environ, "ASESORLAB_LANG": "en"})
+    assert done.returncode == 0, done.stdout + done.stderr
+    return out
+
+
+def integrity_set(out: Path, count: int = 3, seed: int = 5) -> Path:
+    """Cases that all carry an integrity scenario (at seed 5: a colleague, where declining is
+    right, and an asesi asking for "a little help", where only disclosure is)."""
+    return simulate(out, "--cases", str(count), "--seed", str(seed), "--integrity-rate", "1")
+
+
+def timed_set(out: Path, minutes: int = 1) -> Path:
+    """One timed case without an integrity scenario."""
+    return simulate(out, "--cases", "1", "--seed", "5", "--integrity-rate", "0",
+                    "--time-limit", str(minutes))
+
+
+__all__ = ["first_unit", "integrity_set", "simulate", "timed_set"]
