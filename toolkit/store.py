@@ -41,6 +41,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 from .i18n import _
+from .store_pool import pool_options
 
 #: Environment variable holding the database URL.
 DB_ENV = "ASESORLAB_DB"
@@ -181,33 +182,41 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed, connect_args={"timeout": 30})
+        engine = create_engine(parsed, connect_args={"timeout": 30}, **pool_options(sqlite=True))
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     try:
-        return create_engine(parsed, pool_pre_ping=True)
+        connect = {"connect_timeout": 10} if parsed.get_backend_name() == "postgresql" else {}
+        return create_engine(parsed, connect_args=connect, **pool_options())
     except Exception as exc:  # a missing driver, an unknown dialect
         raise StoreError(_("cannot use database {url}: {problem}", url=url,
                            problem=str(exc))) from exc
 
 
 class Store:
-    """The attempts database. Thread-safe; one per process is enough."""
+    """The attempts database. Thread-safe; one per process is enough. With ``connect``
+    false nothing is opened until first use (a practice kernel starts even when the
+    database is down or has no connection to spare)."""
 
-    def __init__(self, url: str | None = None) -> None:
+    def __init__(self, url: str | None = None, *, connect: bool = True) -> None:
         self.url = url or default_db_url()
         self.engine = make_engine(self.url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._create_tables()
+        self._ready = False
+        if connect:
+            self._create_tables()
 
     def _create_tables(self) -> None:
         try:
             _Base.metadata.create_all(self.engine)
         except DBAPIError:  # another process created them between check and create
             _Base.metadata.create_all(self.engine)
+        self._ready = True
 
     @contextmanager
     def _session(self) -> Iterator[Session]:
+        if not self._ready:
+            self._create_tables()
         with self._sessions.begin() as session:
             yield session
 

@@ -7,26 +7,14 @@ them, nbconvert turns them into HTML and :mod:`training.batch.export` into DOCX.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from toolkit.cases import AnswerKey, Case, EvidenceItem
+from toolkit.escaping import markdown_text as md
 from toolkit.i18n import _, get_language
 from toolkit.scheme import Scheme, Unit
 
 VATM = ("valid", "authentic", "current", "sufficient")
-
-
-_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]|<>~&])")
-
-
-def md(text: object) -> str:
-    """User text (a scheme's, a case's) as literal Markdown: every character that could
-    start markup — emphasis, links, HTML, headings, tables — is backslash-escaped, so a
-    ``<script>`` or ``[x](javascript:…)`` shows as written and never runs. (A ``#`` or
-    ``1.`` at the start of a description could still format it as a heading or a list:
-    harmless, and descriptions are rare.)"""
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", str(text))
 
 
 def _cell(text: object) -> str:

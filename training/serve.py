@@ -33,6 +33,9 @@ from toolkit.plugins import PluginHost
 from toolkit.scheme import Scheme
 from toolkit.schemeio import read_scheme, sample_scheme_path
 from toolkit.store import Store
+from toolkit.store_pool import POOL_SIZE_ENV
+
+from .serve_access import TOKEN_ENV, check_access, shown
 
 SCHEME_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
 NOTEBOOK = "practice.ipynb"
@@ -148,6 +151,7 @@ def kernel_environment(source: Source, db_url: str, lang: str) -> dict[str, str]
                 "ASESORLAB_SCHEME": str(source.scheme_path),
                 "ASESORLAB_DB": db_url, "ASESORLAB_LANG": lang,
                 "PYTHONUNBUFFERED": "1"})
+    env.setdefault(POOL_SIZE_ENV, "0")  # kernels hold no idle connection (toolkit.store_pool)
     return env
 
 
@@ -168,25 +172,28 @@ def kernel_environment(source: Source, db_url: str, lang: str) -> dict[str, str]
               help="Preheated kernels kept ready (0: start a kernel per page view).")
 @click.option("--cull-idle", type=click.IntRange(30, 86400), default=900, show_default=True,
               help="Seconds after which an idle, disconnected kernel is shut down.")
+@click.option("--token", envvar=TOKEN_ENV, default=None,
+              help="Secret trainees add to the address (?token=…); needed on a network address.")
 @click.option("--dry-run", is_flag=True, help="Prepare everything and print the command only.")
 @lang_option
 @pass_host
 def serve_command(host: PluginHost, source: Path | None, port: int, bind: str,
                   db_url: str | None, scheme_option: Path | None, count: int, seed: int,
-                  pool: int, cull_idle: int, dry_run: bool) -> int:
+                  pool: int, cull_idle: int, token: str | None, dry_run: bool) -> int:
     """Serve the practice app for trainee assessors [CASES_DIR or SCHEME file]."""
     lang = get_language()
+    access = check_access(bind, port, token)  # a network address needs a token or a hub
     resolved = resolve_source(source, scheme_option, count, seed, lang, host)
     store = Store(db_url)  # checks the URL and creates the tables before any kernel starts
     url, attempts = store.url, store.count()
     store.dispose()
-    args = voila_arguments(notebook_path(), port, bind, pool, cull_idle)
+    args = [*voila_arguments(notebook_path(), port, bind, pool, cull_idle), *access]
     command = [sys.executable, "-m", "voila", *args]
     click.echo(_("Cases: {folder} ({count} cases)", folder=resolved.cases_dir,
                  count=len(case_files(resolved.cases_dir))))
     click.echo(_("Attempts: {url} ({count} stored)", url=_safe_url(url), count=attempts))
     if dry_run:
-        click.echo(" ".join(command))
+        click.echo(" ".join(shown(command)))
         return 0
     click.echo(_("Practice app: http://{host}:{port}/", host=bind, port=port), nl=True)
     sys.stdout.flush()

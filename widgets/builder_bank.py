@@ -8,11 +8,11 @@ test drive it without a browser.
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 
 import ipywidgets as w
 from traitlets import Unicode
 
+from toolkit.escaping import html_text as esc
 from toolkit.i18n import _
 from toolkit.instruments import InstrumentBank, check_bank
 from toolkit.instruments.bank import QuestionKind
@@ -100,10 +100,10 @@ class BankEditor(w.VBox):
         if problems:
             self.bank.remove_question(unit, len(self.bank.unit(unit).questions) - 1)
             self.message = "; ".join(message for _path, message in problems)
-            self._message.value = f"<span style='color:#a00'>{escape(self.message)}</span>"
+            self._message.value = f"<span style='color:#a00'>{esc(self.message)}</span>"
             return False
         self.message = _("Question added")
-        self._message.value = escape(self.message)
+        self._message.value = esc(self.message)
         self._text.value = self._answer.value = self._options.value = ""
         self._changed()
         return True
@@ -116,11 +116,11 @@ class BankEditor(w.VBox):
             self._kuk.options = labels
         questions = self.bank.unit(self.unit).questions
         items = "".join(
-            f"<li><b>{escape(q.kind)}</b> {escape(q.text)}"
-            f"{' (KUK ' + escape(', '.join(q.kuk)) + ')' if q.kuk else ''}</li>"
+            f"<li><b>{esc(q.kind)}</b> {esc(q.text)}"
+            f"{' (KUK ' + esc(', '.join(q.kuk)) + ')' if q.kuk else ''}</li>"
             for q in questions)
         empty_text = _("No questions yet")
-        empty = f"<i>{escape(empty_text)}</i>"
+        empty = f"<i>{esc(empty_text)}</i>"
         self._list.value = f"<ol>{items}</ol>" if items else empty
         self._remove_index.max = max(1, len(questions))
 

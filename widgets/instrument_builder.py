@@ -13,12 +13,12 @@ A ``VBox`` with CSS class ``asesorlab-builder``. Forms come from the plugin host
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 from pathlib import Path
 
 import ipywidgets as w
 from traitlets import List, Unicode, observe
 
+from toolkit.escaping import html_text as esc
 from toolkit.exporters import export_documents
 from toolkit.exporters.html import render_html
 from toolkit.i18n import LANGUAGES, _
@@ -145,7 +145,7 @@ class InstrumentBuilder(w.VBox):
             self._say(str(exc), error=True)
             return ""
         self.html = page
-        self._preview.value = (f'<iframe srcdoc="{escape(page)}" title="{escape(self.form)}" '
+        self._preview.value = (f'<iframe srcdoc="{esc(page)}" title="{esc(self.form)}" '
                                'style="width:100%;height:900px;border:1px solid #ccc"></iframe>')
         return page
 
@@ -182,7 +182,7 @@ class InstrumentBuilder(w.VBox):
     def _say(self, message: str, error: bool = False) -> None:
         self.status = message
         color = "#a00" if error else "#060"
-        self._status.value = f"<span style='color:{color}'>{escape(message)}</span>"
+        self._status.value = f"<span style='color:{color}'>{esc(message)}</span>"
 
 
 __all__ = ["InstrumentBuilder"]

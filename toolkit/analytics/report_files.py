@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..escaping import xlsx_row
 from ..i18n import _
 from ..schemeio.atomic import write_atomic, write_text_atomic
 from .labels import flaw_label
@@ -70,9 +71,9 @@ def write_xlsx(report: CohortReport, path: Path) -> None:
     workbook = Workbook(write_only=True)
     for title, head, rows in _sheets(report):
         sheet = workbook.create_sheet(title[:31])
-        sheet.append(head)
+        sheet.append(xlsx_row(sheet, head))
         for row in rows:
-            sheet.append(row)
+            sheet.append(xlsx_row(sheet, row))
     write_atomic(Path(path), lambda tmp: workbook.save(tmp))
 
 

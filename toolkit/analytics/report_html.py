@@ -3,9 +3,9 @@ URLs, and an FR.AK.05-style summary per trainee. No script, no external file."""
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
+from ..escaping import html_text as esc
 from ..i18n import _, get_language
 from ..schemeio.atomic import write_text_atomic
 from . import charts
@@ -28,11 +28,6 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .muted { color: #57606a; font-size: 12px; }
 details { margin: 0.3em 0; } summary { cursor: pointer; }
 """
-
-
-def esc(text: object) -> str:
-    """``text`` escaped for HTML."""
-    return html.escape(str(text), quote=True)
 
 
 def _pct(value: float | None) -> str:

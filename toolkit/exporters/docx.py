@@ -12,16 +12,15 @@ one go, since its cell API takes seconds for the tables of a 750-KUK kit.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Mm, Pt
 
+from ..escaping import xml_chars, xml_text
 from ..instruments.model import Fields, FormDocument, Row, Signatures, Table, Text
 from ..schemeio.atomic import write_atomic
 
@@ -32,7 +31,6 @@ TEXT_TWIPS = int(TEXT_WIDTH / EMU_PER_TWIP)
 SHADE = '<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/>'
 KEEP = "<w:trPr><w:cantSplit/></w:trPr>"
 HEADER_ROW = '<w:trPr><w:cantSplit/><w:tblHeader w:val="true"/></w:trPr>'
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _BOLD, _ITALIC = "<w:rPr><w:b/></w:rPr>", "<w:rPr><w:i/></w:rPr>"
 
 
@@ -40,7 +38,7 @@ def _runs(text: str, props: str = "") -> str:
     """One Word run of ``text`` with ``<w:br/>`` at each line break."""
     if not text:
         return ""
-    lines = [escape(_INVALID_XML.sub("", line)) for line in text.split("\n")]
+    lines = [xml_text(line) for line in text.split("\n")]
     inner = "<w:br/>".join(f'<w:t xml:space="preserve">{line}</w:t>' for line in lines)
     return f"<w:r>{props}{inner}</w:r>"
 
@@ -199,7 +197,7 @@ def build_docx(document: FormDocument) -> Any:
     normal = doc.styles["Normal"]
     normal.font.name = "Arial"
     normal.font.size = Pt(9.5)
-    doc.core_properties.title = f"{document.slug} {document.title}"
+    doc.core_properties.title = xml_chars(f"{document.slug} {document.title}")
     parts = [_p(document.heading, _size(24, bold=True))]
     if document.subtitle:
         parts.append(_p(document.subtitle, _BOLD))
@@ -211,7 +209,7 @@ def build_docx(document: FormDocument) -> Any:
         end.addprevious(child)
     if document.footer:
         footer = section.footer.paragraphs[0]
-        footer.text = document.footer
+        footer.text = xml_chars(document.footer)
         for footer_run in footer.runs:
             footer_run.font.size = Pt(7)
     return doc

@@ -8,9 +8,9 @@ tools and tests can find a column without relying on its printed label.
 from __future__ import annotations
 
 from functools import lru_cache
-from html import escape
 from pathlib import Path
 
+from ..escaping import html_lines, html_text
 from ..instruments.model import Fields, FormDocument, Signatures, Table, Text
 from ..instruments.templates import TEMPLATE_DIR
 from ..schemeio.atomic import write_text_atomic
@@ -23,7 +23,7 @@ def print_css() -> str:
 
 
 def _text(value: str) -> str:
-    return escape(value).replace("\n", "<br>")
+    return html_lines(value)
 
 
 def _fields(block: Fields) -> str:
@@ -80,7 +80,7 @@ def _table(block: Table) -> str:
     columns = block.columns
     while index < len(columns):
         column = columns[index]
-        key = escape(column.key)
+        key = html_text(column.key)
         if not column.group:
             span = ' rowspan="2"' if grouped else ""
             first.append(f'<th data-col="{key}"{span}>{_text(column.label)}</th>')
@@ -90,7 +90,7 @@ def _table(block: Table) -> str:
         while index + span < len(columns) and columns[index + span].group == column.group:
             span += 1
         first.append(f'<th class="group" colspan="{span}">{_text(column.group)}</th>')
-        second += [f'<th data-col="{escape(c.key)}">{_text(c.label)}</th>'
+        second += [f'<th data-col="{html_text(c.key)}">{_text(c.label)}</th>'
                    for c in columns[index:index + span]]
         index += span
     head = f"<tr>{''.join(first)}</tr>" + (f"<tr>{''.join(second)}</tr>" if second else "")
@@ -99,15 +99,15 @@ def _table(block: Table) -> str:
     for index, row in enumerate(block.rows):
         if row.kind == "data":
             cells = "".join(
-                f'<td data-col="{escape(c.key)}"{_rowspan(spans[index].get(c.key, 1))}>'
+                f'<td data-col="{html_text(c.key)}"{_rowspan(spans[index].get(c.key, 1))}>'
                 f'{_text(row.cells.get(c.key, ""))}</td>'
                 for c in columns if spans[index].get(c.key, 1))
-            body.append(f'<tr data-ref="{escape(row.ref)}">{cells}</tr>')
+            body.append(f'<tr data-ref="{html_text(row.ref)}">{cells}</tr>')
         else:
             body.append(f'<tr class="{row.kind}"><td class="{row.kind}" colspan="{len(columns)}">'
                         f"{_text(row.text)}</td></tr>")
     caption = f"<caption>{_text(block.caption)}</caption>" if block.caption else ""
-    return (f'<table class="grid" data-key="{escape(block.key)}">{caption}<colgroup>{cols}'
+    return (f'<table class="grid" data-key="{html_text(block.key)}">{caption}<colgroup>{cols}'
             f"</colgroup><thead>{head}</thead><tbody>{''.join(body)}</tbody></table>")
 
 
@@ -136,7 +136,7 @@ def _block(block: object) -> str:
 
 def render_document(document: FormDocument) -> str:
     """One form as an ``<article>`` element."""
-    parts = [f'<article class="form" data-code="{escape(document.slug)}">',
+    parts = [f'<article class="form" data-code="{html_text(document.slug)}">',
              f'<h1 class="form-title">{_text(document.heading)}</h1>']
     if document.subtitle:
         parts.append(f'<p class="subtitle">{_text(document.subtitle)}</p>')
@@ -160,8 +160,8 @@ def render_document(document: FormDocument) -> str:
 def render_html(documents: list[FormDocument] | FormDocument) -> str:
     """A standalone HTML page holding ``documents`` (one per printed page run)."""
     docs = [documents] if isinstance(documents, FormDocument) else list(documents)
-    title = escape(" · ".join(f"{d.slug} {d.title}" for d in docs[:1]))
-    lang = escape(docs[0].lang if docs else "id")
+    title = html_text(" · ".join(f"{d.slug} {d.title}" for d in docs[:1]))
+    lang = html_text(docs[0].lang if docs else "id")
     body = "\n".join(render_document(doc) for doc in docs)
     return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -26,6 +26,7 @@ from typing import Any
 
 from .. import safeio
 from ..errors import SchemeError, SchemeInvalid
+from ..escaping import xlsx_cell, xlsx_set
 from ..i18n import _
 from ..scheme import Scheme
 from .atomic import write_atomic
@@ -286,8 +287,8 @@ def write_xlsx(scheme: Scheme, path: str | Path) -> None:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Skema"
-    sheet["A1"] = f"Kode Skema: {scheme.code}"
-    sheet["A2"] = f"Judul Skema: {scheme.title}"
+    xlsx_set(sheet["A1"], f"Kode Skema: {scheme.code}")
+    xlsx_set(sheet["A2"], f"Judul Skema: {scheme.title}")
     sheet["A1"].font = sheet["A2"].font = Font(bold=True)
     header_row = 4
     for col, label in enumerate(("No", "Kode Unit", "Judul Unit", "Elemen", "KUK"), start=1):
@@ -297,13 +298,13 @@ def write_xlsx(scheme: Scheme, path: str | Path) -> None:
     for u_number, unit in enumerate(scheme.units, start=1):
         unit_start = row
         sheet.cell(row=row, column=1, value=u_number)
-        sheet.cell(row=row, column=2, value=unit.code)
-        sheet.cell(row=row, column=3, value=unit.title)
+        xlsx_cell(sheet, row, 2, unit.code)
+        xlsx_cell(sheet, row, 3, unit.title)
         for e_number, element in enumerate(unit.elements, start=1):
             element_start = row
-            sheet.cell(row=row, column=4, value=f"{e_number}. {element.title}")
+            xlsx_cell(sheet, row, 4, f"{e_number}. {element.title}")
             for k_number, criterion in enumerate(element.criteria, start=1):
-                sheet.cell(row=row, column=5, value=f"{e_number}.{k_number} {criterion.text}")
+                xlsx_cell(sheet, row, 5, f"{e_number}.{k_number} {criterion.text}")
                 row += 1
             if not element.criteria:
                 row += 1
@@ -325,7 +326,7 @@ def write_xlsx(scheme: Scheme, path: str | Path) -> None:
     meta_sheet.sheet_state = "hidden"
     text = json.dumps(_metadata(scheme), ensure_ascii=False)
     for number, start in enumerate(range(0, len(text), _CHUNK), start=1):
-        meta_sheet.cell(row=number, column=1, value=text[start:start + _CHUNK])
+        xlsx_cell(meta_sheet, number, 1, text[start:start + _CHUNK])
     write_atomic(Path(path), lambda tmp: workbook.save(tmp))
 
 

@@ -9,7 +9,6 @@ and images), in order.
 from __future__ import annotations
 
 import base64
-import html
 import io
 import re
 from collections.abc import Mapping
@@ -20,6 +19,7 @@ from typing import Any
 from docx import Document
 from docx.shared import Inches
 
+from toolkit.escaping import html_text, xml_chars
 from toolkit.schemeio.atomic import write_atomic, write_text_atomic
 
 _INLINE = re.compile(r"(\*\*|__|`)")
@@ -84,13 +84,13 @@ def _release(text: str, escape: bool = False) -> str:
     """The stand-ins of :func:`_hold` as the characters they stand for (HTML-escaped)."""
     def back(match: re.Match[str]) -> str:
         char = chr(ord(match.group()) - 0xE000)
-        return html.escape(char, quote=False) if escape else char
+        return html_text(char) if escape else char
 
     return _HELD.sub(back, text)
 
 
 def _plain(text: str) -> str:
-    return _release(_INLINE.sub("", _LINK.sub(r"\1", _hold(text)))).strip()
+    return xml_chars(_release(_INLINE.sub("", _LINK.sub(r"\1", _hold(text)))).strip())
 
 
 Block = tuple[str, Any]
@@ -176,7 +176,7 @@ def _add_markdown(document: Any, text: str, images: Mapping[str, bytes] | None =
 
 
 def _inline_html(text: str) -> str:
-    escaped = html.escape(_hold(text), quote=False)
+    escaped = html_text(_hold(text))
     escaped = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", escaped)
     return _release(re.sub(r"`(.+?)`", r"<code>\1</code>", escaped), escape=True)
 
@@ -190,7 +190,7 @@ def markdown_html(text: str, title: str = "", images: Mapping[str, bytes] | None
             data = (images or {}).get(value[1])
             source = (f"data:image/png;base64,{base64.b64encode(data).decode('ascii')}"
                       if data is not None else value[1])
-            body.append(f'<p><img alt="{html.escape(value[0])}" src="{html.escape(source)}" '
+            body.append(f'<p><img alt="{html_text(value[0])}" src="{html_text(source)}" '
                         'style="max-width:100%"></p>')
         elif kind == "heading":
             body.append(f"<h{value[0]}>{_inline_html(value[1])}</h{value[0]}>")
@@ -207,7 +207,7 @@ def markdown_html(text: str, title: str = "", images: Mapping[str, bytes] | None
     style = ("body{font-family:sans-serif;max-width:60em;margin:auto}table{border-collapse:"
              "collapse;margin:1em 0}td,th{border:1px solid #999;padding:.2em .4em;"
              "vertical-align:top}")
-    return (f"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{html.escape(title)}"
+    return (f"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{html_text(title)}"
             f"</title><style>{style}</style></head><body>\n" + "\n".join(body) +
             "\n</body></html>\n")
 
@@ -230,7 +230,7 @@ def notebook_docx(nb: Any, path: Path) -> None:
             document.add_picture(io.BytesIO(value), width=Inches(6))
         elif value.strip():
             for line in value.strip().splitlines():
-                document.add_paragraph(line)
+                document.add_paragraph(xml_chars(line))
     write_atomic(path, lambda tmp: document.save(str(tmp)))
 
 

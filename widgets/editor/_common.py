@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -10,6 +9,7 @@ import ipywidgets as w
 
 from toolkit.checks import Finding
 from toolkit.editing import SchemeEdit
+from toolkit.escaping import html_text as esc
 
 
 @dataclass
@@ -71,10 +71,10 @@ def small_button(icon: str, tooltip: str, on_click: Callable[[], None],
 def findings_html(findings: Iterable[Finding], extra: str = "") -> str:
     """Findings as short coloured lines (empty string when there are none)."""
     lines = [f'<div class="asesorlab-{f.severity}" style="color:{_COLOURS[f.severity]}">'
-             f"{'⛔' if f.severity == 'error' else '⚠'} {html.escape(f.message)}</div>"
+             f"{'⛔' if f.severity == 'error' else '⚠'} {esc(f.message)}</div>"
              for f in findings]
     if extra:
-        lines.append(f'<div class="asesorlab-inside" style="color:#555">{html.escape(extra)}'
+        lines.append(f'<div class="asesorlab-inside" style="color:#555">{esc(extra)}'
                      "</div>")
     return "".join(lines)
 

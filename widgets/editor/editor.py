@@ -7,7 +7,6 @@ the scheme, forwards edits, and shows the findings of
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from traitlets import Bool, Unicode
 
 from toolkit.editing import SchemeEdit, open_for_edit
 from toolkit.errors import SchemeInvalid
+from toolkit.escaping import html_text as esc
 from toolkit.i18n import _, get_language, language, normalize_language
 from toolkit.plugins import PluginHost
 from toolkit.scheme import Scheme
@@ -113,7 +113,7 @@ class SchemeEditor(w.VBox):
             try:
                 scheme = open_for_edit(target, self._host)
             except SchemeInvalid as exc:
-                self._set_status("<br>".join(html.escape(str(e)) for e in exc.errors), True)
+                self._set_status("<br>".join(esc(str(e)) for e in exc.errors), True)
                 return False
         self.path = str(target)
         self._load(scheme)
@@ -132,10 +132,10 @@ class SchemeEditor(w.VBox):
             try:
                 save_scheme(self.scheme, target, self._host)
             except SchemeInvalid as exc:
-                self._set_status("<br>".join(html.escape(str(e)) for e in exc.errors), True)
+                self._set_status("<br>".join(esc(str(e)) for e in exc.errors), True)
                 return None
             except OSError as exc:
-                self._set_status(html.escape(_("cannot write {path}: {problem}",
+                self._set_status(esc(_("cannot write {path}: {problem}",
                                                path=str(target), problem=exc.strerror)), True)
                 return None
         self.edit.mark_saved()
@@ -182,12 +182,12 @@ class SchemeEditor(w.VBox):
         warnings = len(findings) - errors
         count = _("{errors} error(s), {warnings} warning(s)", errors=errors, warnings=warnings,
                   lang=self._lang)
-        self._summary.value = (f"<b>{html.escape(count)}</b>" + findings_html(scheme_level))
+        self._summary.value = (f"<b>{esc(count)}</b>" + findings_html(scheme_level))
         self.dirty = self.edit.dirty
         self._toolbar.dirty = self.edit.dirty
         self._toolbar.can_undo = self.edit.can_undo
         self._toolbar.can_redo = self.edit.can_redo
-        self._heading.value = "<h3>{}</h3>".format(html.escape(
+        self._heading.value = "<h3>{}</h3>".format(esc(
             _("Scheme editor: {code} {title}", code=self.scheme.code, title=self.scheme.title,
               lang=self._lang)))
 

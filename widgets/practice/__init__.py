@@ -22,6 +22,7 @@ from .app import PracticeApp
 from .case_view import CaseView
 from .debrief import Debrief
 from .evidence_card import EvidenceCard
+from .faults import log_to_server, plain_errors
 from .followup_card import FollowUpCard
 from .followup_chooser import FollowUpChooser
 from .history import HistoryChart
@@ -44,6 +45,8 @@ def practice_app(cases_dir: str | Path | None = None, scheme: str | Path | None 
         config = PracticeConfig.from_env(cases_dir, scheme, db, lang)
         set_language(config.lang)
         refuse_browser_widgets()
+        log_to_server()  # causes of errors to the server's log, plain words to the page
+        plain_errors()
         return PracticeApp(PracticeSession(config), user=os.environ.get("JUPYTERHUB_USER", ""))
     except SchemeInvalid as exc:
         problem = "; ".join(str(error) for error in exc.errors)

@@ -16,6 +16,7 @@ import ipywidgets as w
 
 from toolkit.cases.model import FOLLOW_UP_KINDS, EvidenceItem, FollowUpResult, Judgement, Verdict
 from toolkit.i18n import _
+from toolkit.store_faults import StoreUnavailable, store_guard
 
 from .case_sections import direct_for
 from .case_view import CaseView
@@ -23,6 +24,7 @@ from .debrief import Debrief
 from .duties import Duties
 from .evidence_card import EvidenceCard
 from .evidence_panel import EvidencePanel
+from .faults import attempts_or_none
 from .kuk_row import KukRow
 from .look import Look, esc, shown, stylesheet
 from .session import CaseEntry, OpenedCase, PracticeSession
@@ -299,14 +301,19 @@ class PracticeApp(w.VBox):
         assert judgement is not None
         if auto and first:
             judgement = judgement.model_copy(update={"auto_submitted": True})
-        report, _attempt = self.session.submit(opened, judgement)
+        try:  # a database that refuses: say so, keep every decision, let them try again
+            with store_guard("submit", self.trainee):
+                report, _attempt = self.session.submit(opened, judgement)
+        except StoreUnavailable as exc:
+            self._say(str(exc), error=True)
+            return False
         if first:
             self._duties.deadline.cancel()
             if auto:
                 self._timer.expire()
             else:
                 self._timer.stop()
-        self._debrief.show(report, self.session.history(self.trainee), self._labels,
+        self._debrief.show(report, attempts_or_none(self.session, self.trainee), self._labels,
                            opened.entry.case,
                            why=self.session.why_chosen(self.trainee, opened.entry.id))
         shown(self._practice, False)
@@ -327,13 +334,18 @@ class PracticeApp(w.VBox):
 
     # -- handlers ----------------------------------------------------------------------
     def _on_signin_start(self, trainee: str) -> None:
-        finished = self.session.finished(trainee)
-        self._picker.options = [(f"{e.id} ✓" if e.id in finished else e.id, e.id)
-                                for e in self.session.cases]
-        if self._requested:
-            self.open_case(self._requested)
-        else:
-            self.next_case()
+        try:
+            with store_guard("sign-in", trainee):
+                finished = self.session.finished(trainee)
+                self._picker.options = [(f"{e.id} ✓" if e.id in finished else e.id, e.id)
+                                        for e in self.session.cases]
+                if self._requested:
+                    self.open_case(self._requested)
+                else:
+                    self.next_case()
+        except StoreUnavailable as exc:  # work on without the record of earlier attempts
+            self.open_case(self._requested or self.session.cases[0].id)
+            self._say(str(exc))
 
     def _on_open_click(self, _button: w.Button) -> None:
         if self._picker.value:
@@ -344,7 +356,13 @@ class PracticeApp(w.VBox):
 
     def _on_debrief_next(self) -> None:
         if self._opened is not None and self._opened.result is not None:
-            self.next_case()
+            try:
+                with store_guard("next case", self.trainee):
+                    self.next_case()
+            except StoreUnavailable as exc:  # the next case of the list, then
+                ids = [e.id for e in self.session.cases]
+                self.open_case(ids[(ids.index(self._opened.entry.id) + 1) % len(ids)])
+                self._say(str(exc))
 
     def _on_row_follow_up(self, row: KukRow, kind: str) -> None:
         self.follow_up(row.kuk_id, kind)

@@ -10,12 +10,13 @@ debrief panels) and puts the parts of a case in or out of their box's children i
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 
 import ipywidgets as w
 from ipywidgets.widgets.widget_description import DescriptionStyle
 from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
+
+from toolkit.escaping import html_text as esc  # every case text is shown through this
 
 CSS = """
 .asesorlab-app { max-width: 1100px; font-size: 14px; }
@@ -79,11 +80,6 @@ CSS = """
 .asesorlab-record-download { font-weight: 600; }
 /* -- end of issue 11 -- */
 """
-
-
-def esc(text: object) -> str:
-    """``text`` escaped for HTML (every case text is shown through this)."""
-    return html.escape(str(text), quote=True)
 
 
 def ul(items: Iterable[str]) -> str:

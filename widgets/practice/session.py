@@ -124,7 +124,7 @@ class PracticeSession:
         if not self.cases:
             raise PracticeError(_("no case files (case-*.json) in {folder}",
                                   folder=config.cases_dir))
-        self.store = store or Store(config.db_url)
+        self.store = store or Store(config.db_url, connect=False)  # opened at first use
         self.why: dict[tuple[str, str], str] = {}  # (trainee, case id) → why it was chosen
 
     def entry(self, case_id: str) -> CaseEntry | None:

@@ -10,12 +10,12 @@ such as ``criteria/J.620100.004.02/1.2``.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 
 import ipywidgets as w
 
 from toolkit.cases.model import AnswerKey, Case
+from toolkit.escaping import html_text as esc
 from toolkit.i18n import _
 from toolkit.scheme import Scheme
 
@@ -199,7 +199,7 @@ class OverrideForm(w.VBox):
     def _say(self, text: str, error: bool = False) -> None:
         css, colour = ("asesorlab-error", "#b3261e") if error else ("asesorlab-ok", "#1a7f37")
         self._message.value = (f'<span class="{css}" role="status" style="color:{colour}">'
-                               f"{html.escape(text)}</span>")
+                               f"{esc(text)}</span>")
 
     def _on_apply_click(self, _button: w.Button) -> None:
         self.override()

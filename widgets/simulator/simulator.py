@@ -9,7 +9,6 @@ units, seed and rates) brings them back.
 from __future__ import annotations
 
 import hashlib
-import html
 from pathlib import Path
 
 import ipywidgets as w
@@ -17,6 +16,7 @@ import ipywidgets as w
 from toolkit.cases.io import save_case_set
 from toolkit.cases.keys import derive_key, generate_case_set
 from toolkit.cases.model import AnswerKey, Case, CaseError, FollowUps, Override
+from toolkit.escaping import html_text as esc
 from toolkit.i18n import _, get_language, language, normalize_language
 from toolkit.plugins import PluginHost, PluginLookupError, default_host
 from toolkit.scheme import Scheme
@@ -173,11 +173,11 @@ class CaseSimulator(w.VBox):
         self._review.show(self._key, self._scheme, self._case)
 
     def _ok(self, message: str) -> None:
-        self._status.value = f'<span class="asesorlab-ok">{html.escape(message)}</span>'
+        self._status.value = f'<span class="asesorlab-ok">{esc(message)}</span>'
 
     def _fail(self, message: str) -> bool:
         self._status.value = ('<span class="asesorlab-error" style="color:#b3261e">'
-                              f"{html.escape(message)}</span>")
+                              f"{esc(message)}</span>")
         return False
 
 
