@@ -17,6 +17,8 @@ import ipywidgets as w
 from ipywidgets.widgets.widget_description import DescriptionStyle
 from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
+from .look_mobile import MOBILE_CSS
+
 CSS = """
 .asesorlab-app { max-width: 1100px; font-size: 14px; }
 .asesorlab-app h2, .asesorlab-app h3 { margin: 0.4em 0 0.2em; }
@@ -69,6 +71,7 @@ CSS = """
   counter-reset: m var(--asesorlab-m) s var(--asesorlab-s); }
 .asesorlab-clock::after { content: counter(m) ":" counter(s, decimal-leading-zero); }
 """
+CSS += MOBILE_CSS  # phones, touch and keyboard (issue 14): widgets/practice/look_mobile.py
 
 
 def esc(text: object) -> str:
