@@ -30,12 +30,12 @@ MOBILE_CSS = """
 .asesorlab-app .asesorlab-trainee > .widget-label { width: auto; max-width: none;
   margin-right: 8px; }
 .asesorlab-unit-nav { margin: 4px 0; }
-.asesorlab-nav-bar { flex-wrap: wrap; gap: 4px 12px; }
-.asesorlab-unit-list { flex-wrap: wrap; gap: 4px; }
-.asesorlab-app .asesorlab-unit-list > .jupyter-button { margin: 0; }
-.asesorlab-app .asesorlab-unit-button.asesorlab-unit-current { font-weight: 700;
-  box-shadow: inset 0 -3px 0 #0969da; }
-.asesorlab-app .asesorlab-unit-button.asesorlab-unit-done { color: #116329; }
+.asesorlab-app .asesorlab-unit-nav { flex-wrap: wrap; gap: 4px 12px; max-width: 100%; }
+.asesorlab-app .asesorlab-unit-list { flex: 1 1 240px; min-width: 0; max-width: 100%; }
+.asesorlab-app .asesorlab-unit-list > select { min-width: 0; flex: 1 1 auto; }
+.asesorlab-app .asesorlab-next-unjudged { max-width: 100%; white-space: normal;
+  height: auto; min-height: var(--jp-widgets-inline-height); line-height: 1.3;
+  padding-top: 4px; padding-bottom: 4px; }
 .asesorlab-nav-footer { margin: 6px 0; }
 @media (max-width: 640px), (pointer: coarse) {
   .asesorlab-app { --jp-widgets-inline-height: 44px; }
@@ -53,6 +53,9 @@ MOBILE_CSS = """
     width: 6.5em !important; }
   .asesorlab-app .asesorlab-card th:has(+ td) { min-width: 6.5em; overflow-wrap: normal; }
   .asesorlab-app .asesorlab-kuk { row-gap: 4px; }
+  .asesorlab-app .widget-vbox > .widget-html, .asesorlab-app .widget-vbox > .widget-vbox {
+    width: auto !important; }
+  .asesorlab-app .widget-vbox > * { max-width: calc(100% - 4px); }
 }
 """
 
