@@ -31,6 +31,7 @@ from .session import CaseEntry, OpenedCase, PracticeSession
 from .signin import SignIn
 from .timer import Timer
 from .unit_decisions import UnitDecisions
+from .unit_nav import UnitNav
 
 FEEDBACK_MAX = 5000
 
@@ -55,13 +56,18 @@ class PracticeApp(w.VBox):
         self._loose = EvidencePanel([], look, lang, self._labels)  # claiming no KUK here
         self._panels: dict[str, EvidencePanel] = {}
         self._rows, self._unit_parts = self._build_rows(look)
+        self._nav = UnitNav(look, lang)  # a section per unit, the unit list and progress
+        for unit in session.scheme.units:
+            if unit.code in self._unit_parts:
+                self._nav.add_unit(unit.code, unit.title, self._unit_parts[unit.code])
         self._units = UnitDecisions([(u.code, u.title) for u in session.scheme.units], look, lang)
         # issue 11: the plan and the declaration before judging, AK.02's notes, the deadline
         self._duties = Duties([(u.code, u.title) for u in session.scheme.units], look, lang)
         self._feedback = w.Textarea(placeholder=_(
             "Feedback to the asesi (FR.AK.02): what went well, what to improve", lang=lang),
             layout=w.Layout(width="100%", height="80px"), style=look.text_style,
-            continuous_update=False)
+            continuous_update=False, description=_("Feedback", lang=lang))
+        self._feedback.add_class("asesorlab-sr-label")  # the heading above says it
         self._submit = look.button(_("Submit", lang=lang), "asesorlab-submit",
                                    button_style="success", icon="check")
         self._message = look.html("", layout=look.auto)
@@ -162,6 +168,11 @@ class PracticeApp(w.VBox):
         return self._units
 
     @property
+    def nav(self) -> UnitNav:
+        """The unit list, the progress and the jump to the next unjudged KUK."""
+        return self._nav
+
+    @property
     def debrief(self) -> Debrief:
         """The debrief panel."""
         return self._debrief
@@ -215,8 +226,8 @@ class PracticeApp(w.VBox):
         self._case_view.show(case, self._lang, self._labels)
         self._feedback.value = ""
         self._duties.use_case(case)
-        units = [part for code, parts in self._unit_parts.items() if code in case.units
-                 for part in parts]
+        self._nav.use_units(case.units)
+        units = [self._nav, *self._nav.sections, self._nav.footer]
         self._practice.children = (*self._head, *units, *self._tail)  # unchanged: no message
 
     def _place_evidence(self, items: list[EvidenceItem]) -> None:

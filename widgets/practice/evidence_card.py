@@ -109,7 +109,8 @@ class EvidenceCard(w.GridBox):
         options = [(states[state], state) for state in STATES]
         self._checks = {name: w.Dropdown(options=options, value="unset",
                                          description=names[name], layout=look.select,
-                                         style=look.select_style)
+                                         style=look.select_style,
+                                         tooltip=f"{item.id} · {names[name]}")
                         for name in CHECKS}
         self._text = look.html(card_html(item, lang, labels), layout=look.span)
         self._text.add_class("asesorlab-span")

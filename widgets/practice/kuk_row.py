@@ -43,10 +43,12 @@ class KukRow(w.GridBox):
         heading = f'<div class="asesorlab-element">{esc(element)}</div>' if element else ""
         self._statement = f"{heading}<b>{esc(label)}</b> {esc(text)}"
         self._text = look.html(self._statement)
+        # the tooltip (the button's title) names the KUK, for a screen reader's list of buttons
         self._k = w.Button(description="K", layout=look.verdict, style=look.button_style,
-                           tooltip=_("Competent (K)", lang=lang))
+                           tooltip=_("KUK {label}: competent (K)", lang=lang, label=label))
         self._bk = w.Button(description="BK", layout=look.verdict, style=look.button_style,
-                            tooltip=_("Not yet competent (BK)", lang=lang))
+                            tooltip=_("KUK {label}: not yet competent (BK)", lang=lang,
+                                      label=label))
         self._follow = w.Button(description=_("more evidence needed", lang=lang),
                                 layout=look.auto, style=look.button_style,
                                 tooltip=_("Gather more evidence before deciding "
@@ -187,9 +189,16 @@ class KukRow(w.GridBox):
         if self._note is None:
             self._note = w.Text(placeholder=_("note (optional)", lang=self._lang),
                                 layout=self._look.note, style=self._look.text_style,
-                                continuous_update=False)
+                                continuous_update=False,
+                                description=_("Note on KUK {label}", lang=self._lang,
+                                              label=self.label))
+            self._note.add_class("asesorlab-sr-label")  # the label is for screen readers
             self._lay_out()
         return self._note
+
+    def focus_verdict(self) -> None:
+        """Move the page's focus (and so its scroll) to the row's K button."""
+        self._k.focus()
 
     def show_direct(self, html: str) -> None:
         """Show the case's direct evidence on this KUK (already-escaped HTML: observation

@@ -18,6 +18,8 @@ from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 from toolkit.escaping import html_text as esc  # every case text is shown through this
 
+from .look_mobile import MOBILE_CSS
+
 CSS = """
 .asesorlab-app { max-width: 1100px; font-size: 14px; }
 .asesorlab-app h2, .asesorlab-app h3 { margin: 0.4em 0 0.2em; }
@@ -80,6 +82,7 @@ CSS = """
 .asesorlab-record-download { font-weight: 600; }
 /* -- end of issue 11 -- */
 """
+CSS += MOBILE_CSS  # phones, touch and keyboard (issue 14): widgets/practice/look_mobile.py
 
 
 def ul(items: Iterable[str]) -> str:
