@@ -35,6 +35,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "toolkit.plugins.default_instruments",
     "toolkit.plugins.default_exporters",
     "toolkit.plugins.default_cohort",
+    "toolkit.plugins.default_trainees",
 )
 ENTRY_POINT_GROUP = "asesorlab"
 
