@@ -6,6 +6,7 @@ STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 AXE := .cache/axe/node_modules/axe-core/axe.min.js
+CHP := .cache/chp/node_modules/.bin/configurable-http-proxy
 
 .PHONY: run test setup system-deps lint bench clean screenshots
 
@@ -35,10 +36,14 @@ system-deps:
 $(AXE): | system-deps
 	npm install --prefix .cache/axe --no-save --no-audit --no-fund --loglevel=error axe-core@4.14.1
 
+# JupyterHub's proxy from npm, into .cache/ (tests/practice/test_hub.py runs a real hub).
+$(CHP): | system-deps
+	npm install --prefix .cache/chp --no-save --no-audit --no-fund --loglevel=error configurable-http-proxy@5.3.0
+
 run: $(STAMP)
 	$(BIN)/asesorlab serve
 
-test: $(STAMP) system-deps $(AXE)
+test: $(STAMP) system-deps $(AXE) $(CHP)
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 

@@ -46,6 +46,11 @@ def _sign_in_and_answer(page: Any, served: Served, trainee: str) -> int:
     page.goto(served.url)
     page.locator(".asesorlab-trainee input").fill(trainee)
     page.locator(".asesorlab-start").click()
+    return answer_every_kuk(page)
+
+
+def answer_every_kuk(page: Any) -> int:
+    """Click K or BK on every KUK row of the open case (the known pattern); the count."""
     rows = page.locator(".asesorlab-kuk:visible")
     rows.first.locator(".asesorlab-verdict-k").wait_for(state="visible")
     count = rows.count()

@@ -36,6 +36,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "toolkit.plugins.default_exporters",
     "toolkit.plugins.default_cohort",
     "toolkit.plugins.default_duties",
+    "toolkit.plugins.default_trainees",
 )
 ENTRY_POINT_GROUP = "asesorlab"
 

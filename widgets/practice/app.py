@@ -15,20 +15,23 @@ from urllib.parse import parse_qs
 import ipywidgets as w
 
 from toolkit.cases.model import FOLLOW_UP_KINDS, EvidenceItem, FollowUpResult, Judgement, Verdict
+from toolkit.drafts import Drafts
 from toolkit.i18n import _
 from toolkit.store_faults import StoreUnavailable, store_guard
+from toolkit.trainees import TraineeCodes
 
 from .case_sections import direct_for
 from .case_view import CaseView
 from .debrief import Debrief
+from .drafting import DraftKeeper
 from .duties import Duties
 from .evidence_card import EvidenceCard
 from .evidence_panel import EvidencePanel
 from .faults import attempts_or_none
+from .identity import TraineeSignIn
 from .kuk_row import KukRow
 from .look import Look, esc, shown, stylesheet
 from .session import CaseEntry, OpenedCase, PracticeSession
-from .signin import SignIn
 from .timer import Timer
 from .unit_decisions import UnitDecisions
 from .unit_nav import UnitNav
@@ -46,7 +49,7 @@ class PracticeApp(w.VBox):
         self._labels = session.labels()
         self._opened: OpenedCase | None = None
         self._requested: str | None = None
-        self._signin = SignIn(look, lang, user)
+        self._signin = TraineeSignIn(look, lang, user, TraineeCodes(session.store))
         self._picker = w.Dropdown(options=[(e.id, e.id) for e in session.cases],
                                   description=_("Case", lang=lang),
                                   layout=w.Layout(width="260px"), style=look.select_style)
@@ -107,6 +110,7 @@ class PracticeApp(w.VBox):
         self._open.on_click(self._on_open_click)
         self._submit.on_click(self._on_submit_click)
         self._debrief.on_next(self._on_debrief_next)
+        self._drafts = DraftKeeper(self, Drafts(session.store), self._practice)
 
     def _build_rows(self, look: Look) -> tuple[dict[str, KukRow], dict[str, list[w.Widget]]]:
         """A row per KUK of the scheme; per unit its heading, its evidence panel and its
@@ -183,9 +187,10 @@ class PracticeApp(w.VBox):
         return str(self._message.value)
 
     # -- actions -----------------------------------------------------------------------
-    def sign_in(self, name: str) -> None:
-        """Sign in as ``name`` and open the first unfinished case."""
-        self._signin.start(name)
+    def sign_in(self, name: str, code: str | None = None) -> None:
+        """Sign in as ``name`` (with the trainee's ``code`` when codes are issued) and open
+        the first unfinished case."""
+        self._signin.start(name, code)
 
     def request(self, query: str | None) -> None:
         """Take a page's query string: ``?case=ID`` opens that case after sign-in."""
@@ -193,6 +198,7 @@ class PracticeApp(w.VBox):
         self._requested = wanted if wanted and self.session.entry(wanted) else None
         if self._requested and self.trainee:
             self.open_case(self._requested)
+        self._signin.arrive()  # under JupyterHub: the hub's user is signed in now
 
     def open_case(self, case_id: str) -> None:
         """Open a case of the catalog (anything else is refused with a message)."""
@@ -213,6 +219,7 @@ class PracticeApp(w.VBox):
         shown(self._debrief, False)
         shown(self._practice, True)
         self._picker.focus()  # the new case opens at its top
+        self._drafts.opened()  # the work kept on this case, if any, is put back
 
     def _load(self, entry: CaseEntry) -> None:
         """Fill the case view, the evidence panels and the units of ``entry``; clear inputs."""
@@ -318,6 +325,7 @@ class PracticeApp(w.VBox):
         except StoreUnavailable as exc:
             self._say(str(exc), error=True)
             return False
+        self._drafts.submitted()
         if first:
             self._duties.deadline.cancel()
             if auto:

@@ -39,6 +39,7 @@ from toolkit.scheme import Scheme
 from toolkit.schemeio import read_scheme, sample_scheme_path
 from toolkit.scoring import score
 from toolkit.store import Attempt, Store, new_token
+from toolkit.trainees import attempt_token
 
 #: Environment variables read by :meth:`PracticeConfig.from_env`.
 CASES_ENV, SCHEME_ENV, DB_ENV, LANG_ENV = (
@@ -174,7 +175,7 @@ class PracticeSession:
         entry = self.entry(case_id)
         if entry is None:
             raise PracticeError(_("no case {case} in this set", case=case_id))
-        return OpenedCase(trainee, entry)
+        return OpenedCase(trainee, entry, token=attempt_token(self.store, trainee, case_id))
 
     def follow_up(self, opened: OpenedCase, kuk: str, kind: str) -> FollowUpResult | None:
         """What the follow-up ``kind`` (question, demonstration, third_party) on ``kuk``
@@ -207,12 +208,15 @@ class PracticeSession:
         judgement = judgement.model_copy(update={"follow_ups": dict(opened.follow_ups)})
         case = opened.entry.case
         report = score(key, judgement, lang=self.config.lang, case=case)
-        attempt, _created = self.store.record(Attempt(
+        attempt, created = self.store.record(Attempt(
             token=opened.token, trainee=opened.trainee, case_id=case.id,
             opened_at=opened.opened_at, judgement=judgement.model_dump(mode="json"),
             score=report.to_dict(), scheme_code=case.scheme_code,
             scheme_version=case.scheme_version or self.scheme.version_hash(),
             language=self.config.lang))
+        if not created:  # this try was submitted already (another tab): that one counts
+            report = score(key, Judgement.model_validate(attempt.judgement), lang=self.config.lang,
+                           case=case)
         opened.result = (report, attempt)
         return opened.result
 
