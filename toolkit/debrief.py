@@ -163,8 +163,9 @@ def part_names(lang: str) -> dict[str, str]:
             "record": _("Record (FR.AK.02)", lang=lang)}
 
 
-def part_lines(report: ScoreReport) -> list[str]:
-    """Each duty part as text: its name, share of checks met and result, then every check."""
+def part_lines(report: ScoreReport, every: bool = False) -> list[str]:
+    """Each duty part as text: its name, share of checks met and result, then each check not
+    met with why (``every``: the checks met too)."""
     lang = report.language
     lines = []
     if report.time_used_s is not None:
@@ -180,7 +181,8 @@ def part_lines(report: ScoreReport) -> list[str]:
                        percent=f"{part.score:.0%}",
                        result=_("passed", lang=lang) if part.passed
                        else _("not passed", lang=lang)))
-        lines += [f"  {'✓' if check.met else '✗'} {check.why}" for check in part.checks]
+        lines += [f"  {'✓' if check.met else '✗'} {check.why}" for check in part.checks
+                  if every or not check.met]
     return lines
 
 

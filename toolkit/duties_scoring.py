@@ -172,8 +172,8 @@ def _apply(report: ScoreReport, key: AnswerKey, judgement: Judgement, lang: str,
     if key.plan_key is not None:
         checks = plan_checks(key.plan_key, judgement.plan, lang)
         share = sum(c.met for c in checks) / len(checks) if checks else 1.0
-        report.plan = _part(checks, passed=checks[0].met and checks[1].met
-                            and share >= PLAN_PASS)
+        report.plan = _part(checks, passed=len(checks) > 1 and checks[0].met
+                            and checks[1].met and share >= PLAN_PASS)
     ikey = key.integrity_key or IntegrityKey()
     checks, critical = integrity_checks(ikey, judgement.integrity, lang)
     if critical and (judgement.integrity is not None or ikey.scenario is not None):

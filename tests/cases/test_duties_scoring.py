@@ -104,7 +104,7 @@ def test_plan_methods_and_instruments_are_checked_per_unit(
     met, why = _check(report, "plan", f"plan.instruments.{unit}")
     assert not met and "FR.IA.11 does not fit" in why
     empty = score(key, as_judgement(key).model_copy(update={"plan": None}), lang="en", case=case)
-    assert empty.plan.score == 0.0 and "no assessment route chosen" in empty.plan.checks[0].why
+    assert empty.plan.score == 0.0 and "no assessment plan" in empty.plan.checks[0].why
 
 
 # -- objectivity ----------------------------------------------------------------------------
