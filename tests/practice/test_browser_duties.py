@@ -20,6 +20,7 @@ from suite_support import duty_secrets, key_secrets, text_variants
 from toolkit.cases.io import case_files, key_path_for, load_case, load_key
 from toolkit.store import Store
 from widgets.practice.deadline import LIMIT_ENV
+from widgets.practice.duties import plan_instruments
 
 from .conftest import Served, start_server, stop_server
 from .duties_support import integrity_set, timed_set
@@ -70,8 +71,9 @@ def _plan(page: Any) -> None:
     page.locator(".asesorlab-plan-expand").click()
     page.locator(".asesorlab-method-observasi input").first.check()
     page.locator(".asesorlab-method-lisan input").first.check()
+    titles = dict(plan_instruments("en"))
     page.locator(".asesorlab-plan-instruments select").first.select_option(
-        ["FR.IA.01", "FR.IA.07"])
+        label=[f"{code} · {titles[code]}" for code in ("FR.IA.01", "FR.IA.07")])
 
 
 def _declare(page: Any, conflict: str, act: str) -> None:
@@ -175,7 +177,9 @@ def test_proceeding_despite_a_conflict_fails_first_and_the_record_downloads(
     parser = _Text()
     parser.feed(archive.read(ak02).decode("utf-8"))
     text = " ".join(" ".join(parser.parts).split())
-    assert case.units[0] in text and "K" in text.split()
+    # the unit's row holds the trainee's decision (every KUK K, so the unit K)
+    row = text[text.index(case.units[0]):]
+    assert row.split("Decision:", 1)[1].strip().startswith("Competent (K)"), row[:200]
     context.close()
     stored = Store(duties_served.db_url).attempts("Browser Proceeder")[-1]
     assert stored.judgement["integrity"] == {"conflict": False, "act": "proceed", "note": ""}

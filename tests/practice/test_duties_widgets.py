@@ -22,6 +22,7 @@ from toolkit.cases.duties_model import (
     UnitPlan,
 )
 from toolkit.cases.model import Case
+from toolkit.cases.plan import PLAN_INSTRUMENTS
 from toolkit.score_parts import Check, PartScore
 from widgets.practice.deadline import LIMIT_ENV, Deadline, limit_seconds
 from widgets.practice.debrief_parts import AFTER_DETAILS, BEFORE_DETAILS, parts_html, time_html
@@ -40,7 +41,7 @@ UNITS = [("J.620100.004.02", "Menggunakan struktur data"),
 
 def _plan_panel(lang: str = "en") -> PlanPanel:
     methods = [(m, METHOD_CLASS[m]) for m in METHODS]
-    return PlanPanel(UNITS, methods, plan_instruments(lang), Look(), lang)
+    return PlanPanel(UNITS, methods, lambda: plan_instruments(lang), Look(), lang)
 
 
 def _case(**fields: object) -> Case:
@@ -91,8 +92,7 @@ def test_each_method_shows_its_evidence_class_and_the_instruments_are_the_ia_for
         "verifikasi portofolio (TL)", "laporan pihak ketiga (TL)"]
     select = row.children[2]
     codes = [value for _label, value in select.options]
-    assert codes[0] == "FR.IA.01" and "FR.IA.11" in codes
-    assert all(code.startswith("FR.IA.") for code in codes)
+    assert codes == list(PLAN_INSTRUMENTS) and "FR.IA.07" in codes
     assert "OBSERVASI" in select.options[0][0]  # the form's title, in the app's language
     boxes[0].value = True  # as the browser ticks it
     assert panel.plan.units["J.620100.004.02"].methods == ["observasi"]

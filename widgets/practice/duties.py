@@ -4,9 +4,10 @@ objectivity declaration before judging, the FR.AK.02 tindak lanjut and komentar 
 feedback, timed mode's deadline, and the record offered after submit.
 
 The rules are the toolkit's: the methods and their evidence classes
-(:data:`toolkit.cases.duties_model.METHOD_CLASS`), the instruments (the registered FR.IA
-forms), the scoring and the record (:func:`toolkit.record.build_record`, called only after
-submit). Nothing of the key is read here.
+(:data:`toolkit.cases.plan.METHOD_EVIDENCE`), the instruments a plan may name
+(:data:`toolkit.cases.plan.PLAN_INSTRUMENTS`), the scoring and the record
+(:func:`toolkit.record.build_record`, called only after submit). Nothing of the key is
+read here.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ import asyncio
 from collections.abc import Callable
 from typing import Any
 
-from toolkit.cases.duties_model import METHOD_CLASS, METHODS
+from toolkit.cases.duties_model import METHODS
 from toolkit.cases.model import Case, Judgement
+from toolkit.cases.plan import METHOD_EVIDENCE, PLAN_INSTRUMENTS
 from toolkit.i18n import _
 from toolkit.plugins import default_host
 from toolkit.scheme import Scheme
@@ -31,10 +33,11 @@ from .timer import Timer
 
 
 def plan_instruments(lang: str) -> list[tuple[str, str]]:
-    """The assessment instruments (FR.IA forms) a plan may name: code and title, from the
-    registered forms."""
-    found = default_host().collect("register_instruments")
-    return [(form.code, form.title(lang)) for form in found if form.code.startswith("FR.IA.")]
+    """The assessment instruments a plan may name
+    (:data:`~toolkit.cases.plan.PLAN_INSTRUMENTS`), each with its registered form's title."""
+    forms = {form.code: form for form in default_host().collect("register_instruments")}
+    return [(code, forms[code].title(lang) if code in forms else "")
+            for code in PLAN_INSTRUMENTS]
 
 
 class Duties:
@@ -42,8 +45,8 @@ class Duties:
 
     def __init__(self, units: list[tuple[str, str]], look: Look, lang: str) -> None:
         self._lang = lang
-        methods = [(method, METHOD_CLASS.get(method, "")) for method in METHODS]
-        self.plan = PlanPanel(units, methods, plan_instruments(lang), look, lang)
+        methods = [(method, METHOD_EVIDENCE.get(method, "")) for method in METHODS]
+        self.plan = PlanPanel(units, methods, lambda: plan_instruments(lang), look, lang)
         self.integrity = IntegrityPanel(look, lang)
         self.notes = RecordNotes(look, lang)
         self.deadline = Deadline()

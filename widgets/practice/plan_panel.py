@@ -12,7 +12,7 @@ units), and kept for the next case with that unit.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import ipywidgets as w
 from ipywidgets.widgets.widget_bool import CheckboxStyle
@@ -101,10 +101,15 @@ class PlanPanel(w.VBox):
     """The plan of the open case; :attr:`plan` is what the trainee chose so far."""
 
     def __init__(self, units: Sequence[tuple[str, str]], methods: Sequence[tuple[str, str]],
-                 instruments: Sequence[tuple[str, str]], look: Look, lang: str) -> None:
+                 instruments: Callable[[], Sequence[tuple[str, str]]], look: Look,
+                 lang: str) -> None:
+        """``instruments()`` gives the (code, title) pairs offered; it is called when the
+        unit rows are first opened (the forms' titles cost a read of their templates)."""
         self._lang, self._look = lang, look
         self._titles = dict(units)
-        self._methods, self._instrument_options = list(methods), list(instruments)
+        self._methods = list(methods)
+        self._instruments = instruments
+        self._instrument_options: list[tuple[str, str]] | None = None
         self._rows: dict[str, _UnitPlanRow] = {}
         self._active: list[str] = []
         self._expanded = False
@@ -150,6 +155,8 @@ class PlanPanel(w.VBox):
         """Lay out (or show again) a row per unit of the case, as the button does."""
         if self._expanded:
             return
+        if self._instrument_options is None:
+            self._instrument_options = list(self._instruments())
         for code in self._active:
             if code not in self._rows:
                 self._rows[code] = _UnitPlanRow(
