@@ -142,13 +142,15 @@ def _wait_for_line(process: subprocess.Popen[str], log: list[str], needle: str,
         raise AssertionError(f"server never said {needle!r}:\n{''.join(log[-40:])}")
 
 
-def start_server(cases_dir: Path, db_url: str, *extra: str) -> Served:
+def start_server(cases_dir: Path, db_url: str, *extra: str, prefix: tuple[str, ...] = (),
+                 env_extra: dict[str, str] | None = None) -> Served:
     """Start ``asesorlab serve`` on a free port; return once a preheated kernel has built
-    the app (or, with ``--pool=0``, once the server runs)."""
+    the app (or, with ``--pool=0``, once the server runs). ``prefix`` runs it through
+    another command (``runuser -u nobody --``), ``env_extra`` adds to its environment."""
     port = free_port()
-    env = dict(os.environ, ASESORLAB_LANG="en", PYTHONUNBUFFERED="1")
+    env = dict(os.environ, ASESORLAB_LANG="en", PYTHONUNBUFFERED="1", **(env_extra or {}))
     process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "asesorlab"), "serve", str(cases_dir),
+        [*prefix, str(Path(sys.executable).parent / "asesorlab"), "serve", str(cases_dir),
          "--port", str(port), "--db", db_url, "--lang", "en", *extra],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     log: list[str] = []
