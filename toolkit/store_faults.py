@@ -42,7 +42,8 @@ def _cause(exc: BaseException) -> str:
     """The database's own words, on one line (SQLAlchemy adds SQL and a link: dropped)."""
     orig = getattr(exc, "orig", None)
     text = str(orig if orig is not None else exc)
-    return " ".join(text.split("\n[SQL:")[0].split()) or type(exc).__name__
+    text = text.split("\n[SQL:")[0].split("(Background on this error at:")[0]
+    return " ".join(text.split()) or type(exc).__name__
 
 
 def fault_kind(exc: BaseException) -> str:

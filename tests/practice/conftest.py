@@ -18,6 +18,7 @@ import tempfile
 import threading
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,9 +48,10 @@ def _as_postgres(args: list[str]) -> list[str]:
     return ["su", "postgres", "-s", "/bin/sh", "-c", " ".join(args)]
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[str]:
-    """Start a throw-away PostgreSQL; yield its server URL (without database)."""
+@contextmanager
+def running_postgres(max_connections: int = 100, *settings: str) -> Iterator[str]:
+    """Start a throw-away PostgreSQL with ``max_connections`` (and ``-c`` settings); yield
+    its server URL (without database)."""
     bindir = _pg_bin()
     if bindir is None:
         pytest.skip("PostgreSQL binaries not found under /usr/lib/postgresql/*/bin "
@@ -68,7 +70,9 @@ def postgres_server() -> Iterator[str]:
     subprocess.run(_as_postgres([str(bindir / "initdb"), "-D", str(datadir), "-U", "postgres",
                                  "--auth=trust", "-E", "UTF8", "--no-sync"]),
                    check=True, capture_output=True)
-    options = f"-p {port} -h 127.0.0.1 -k {root} -c fsync=off -c max_connections=100"
+    options = " ".join([f"-p {port} -h 127.0.0.1 -k {root} -c fsync=off",
+                        f"-c max_connections={max_connections}",
+                        *(f"-c {setting}" for setting in settings)])
     subprocess.run(_as_postgres([str(bindir / "pg_ctl"), "-D", str(datadir), "-o", options,
                                  "-l", str(root / "log"), "-w", "start"]),
                    check=True, capture_output=True)
@@ -78,6 +82,13 @@ def postgres_server() -> Iterator[str]:
         subprocess.run(_as_postgres([str(bindir / "pg_ctl"), "-D", str(datadir), "-m", "fast",
                                      "-w", "stop"]), capture_output=True)
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """Start a throw-away PostgreSQL; yield its server URL (without database)."""
+    with running_postgres() as url:
+        yield url
 
 
 def create_database(server: str) -> str:
@@ -147,13 +158,15 @@ def _wait_for_line(process: subprocess.Popen[str], log: list[str], needle: str,
         raise AssertionError(f"server never said {needle!r}:\n{''.join(log[-40:])}")
 
 
-def start_server(cases_dir: Path, db_url: str, *extra: str) -> Served:
+def start_server(cases_dir: Path, db_url: str, *extra: str, prefix: tuple[str, ...] = (),
+                 env_extra: dict[str, str] | None = None) -> Served:
     """Start ``asesorlab serve`` on a free port; return once a preheated kernel has built
-    the app (or, with ``--pool=0``, once the server runs)."""
+    the app (or, with ``--pool=0``, once the server runs). ``prefix`` runs it through
+    another command (``runuser -u nobody --``), ``env_extra`` adds to its environment."""
     port = free_port()
-    env = dict(os.environ, ASESORLAB_LANG="en", PYTHONUNBUFFERED="1")
+    env = dict(os.environ, ASESORLAB_LANG="en", PYTHONUNBUFFERED="1", **(env_extra or {}))
     process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "asesorlab"), "serve", str(cases_dir),
+        [*prefix, str(Path(sys.executable).parent / "asesorlab"), "serve", str(cases_dir),
          "--port", str(port), "--db", db_url, "--lang", "en", *extra],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     log: list[str] = []
