@@ -91,6 +91,7 @@ def test_on_a_phone_every_unit_fits_and_every_control_is_tapped(chromium: Any,
                                    has_touch=True)
     page = context.new_page()
     page.goto(served.url)
+    page.locator(".asesorlab-trainee input").wait_for(timeout=120_000)  # a kernel ready
     page.locator(".asesorlab-trainee input").fill("Phone Trainee")
     page.locator(".asesorlab-start").tap()
     page.locator(".asesorlab-kuk .asesorlab-verdict-k").first.wait_for(state="visible")
@@ -162,7 +163,7 @@ def test_a_keyboard_only_run_completes_a_case(chromium: Any, served: Served) -> 
     context = chromium.new_context(viewport={"width": 1366, "height": 768})
     page = context.new_page()
     page.goto(served.url)
-    page.locator(".asesorlab-trainee input").wait_for()
+    page.locator(".asesorlab-trainee input").wait_for(timeout=120_000)  # a kernel ready
     for _ in range(20):  # from the top of the page to the name field
         page.keyboard.press("Tab")
         if page.evaluate("() => !!document.activeElement.closest('.asesorlab-trainee')"):

@@ -160,3 +160,9 @@ def test_every_control_of_a_row_and_a_card_has_a_label(case_set: Path, tmp_path:
     card = panel.cards[0]
     assert all(box.description and box.tooltip.startswith(card.item_id)
                for box in card._checks.values())
+    code = app.nav.units[0]
+    decision = app.units._units[code]
+    assert decision._toggle.tooltips[0].startswith(f"{code} ") and \
+        decision._toggle.tooltips[0].endswith(": K")
+    assert list(app.units._recommendation._toggle.tooltips) == [
+        "Recommendation for the asesi: K", "Recommendation for the asesi: BK"]

@@ -18,11 +18,14 @@ from .look import Look, esc
 class _Decision(w.HBox):
     """One decision: a label, K/BK toggles, and a marker saying rule or override."""
 
-    def __init__(self, label_html: str, look: Look, lang: str) -> None:
+    def __init__(self, label_html: str, look: Look, lang: str, name: str = "") -> None:
         self._lang = lang
         self.auto: Verdict | None = None
+        # each button's tooltip (its title) names the decision, for a screen reader
         self._toggle = w.ToggleButtons(options=list(VERDICTS), value=None,
-                                       layout=look.auto, style=look.toggle_style)
+                                       layout=look.auto, style=look.toggle_style,
+                                       tooltips=[f"{name}: {v}" if name else v
+                                                 for v in VERDICTS])
         self._marker = look.html("", layout=look.auto)
         super().__init__([look.html(label_html), self._toggle, self._marker], layout=look.row)
         self._toggle.observe(self._on_toggle_value, "value")
@@ -74,10 +77,11 @@ class UnitDecisions(w.VBox):
     others are not among the children)."""
 
     def __init__(self, units: list[tuple[str, str]], look: Look, lang: str) -> None:
-        self._units = {code: _Decision(f"<b>{esc(code)}</b> {esc(title)}", look, lang)
+        self._units = {code: _Decision(f"<b>{esc(code)}</b> {esc(title)}", look, lang,
+                                       f"{code} {title}")
                        for code, title in units}
-        self._recommendation = _Decision(
-            f"<b>{esc(_('Recommendation for the asesi', lang=lang))}</b>", look, lang)
+        recommended = _("Recommendation for the asesi", lang=lang)
+        self._recommendation = _Decision(f"<b>{esc(recommended)}</b>", look, lang, recommended)
         self._active: list[str] = list(self._units)
         self._heading = look.html(f"<h3>{esc(_('Unit decisions', lang=lang))}</h3>")
         super().__init__([self._heading, *self._units.values(), self._recommendation],
