@@ -46,6 +46,8 @@ c.ConfigurableHTTPProxy.command = [{chp!r}]
 c.JupyterHub.db_url = "sqlite:///{folder}/hub.sqlite"
 c.JupyterHub.cookie_secret_file = "{folder}/cookie_secret"
 c.ConfigurableHTTPProxy.pid_file = "{folder}/proxy.pid"
+c.LocalProcessSpawner.interrupt_timeout = 3   # servers and the culler stop quickly at the end
+c.LocalProcessSpawner.term_timeout = 3
 _choose = c.Spawner.pre_spawn_hook
 
 def _as_root_too(spawner):
