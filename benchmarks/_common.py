@@ -32,10 +32,11 @@ def print_table(headers: list[str], rows: list[list[Any]]) -> None:
         print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
 
 
-def write_result(name: str, data: dict[str, Any]) -> Path:
-    """Write ``benchmarks/results/<name>.json`` with machine facts added."""
-    RESULTS.mkdir(exist_ok=True)
-    path = RESULTS / f"{name}.json"
+def write_result(name: str, data: dict[str, Any], folder: Path | None = None) -> Path:
+    """Write ``benchmarks/results/<name>.json`` (or into ``folder``) with machine facts."""
+    folder = folder or RESULTS
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.json"
     payload = {"benchmark": name, "python": platform.python_version(),
                "machine": platform.machine(), "time": time.strftime("%Y-%m-%dT%H:%M:%S"), **data}
     path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")

@@ -35,6 +35,7 @@ from toolkit.schemeio import read_scheme, sample_scheme_path
 from toolkit.store import Store
 from toolkit.store_pool import POOL_SIZE_ENV
 
+from .admission import class_plan, server_arguments
 from .serve_access import TOKEN_ENV, check_access, shown
 
 SCHEME_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
@@ -168,8 +169,12 @@ def kernel_environment(source: Source, db_url: str, lang: str) -> dict[str, str]
 @click.option("--count", type=click.IntRange(1, 500), default=10, show_default=True,
               help="Cases to generate when no case folder is given.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of generated cases.")
-@click.option("--pool", type=click.IntRange(0, 32), default=1, show_default=True,
-              help="Preheated kernels kept ready (0: start a kernel per page view).")
+@click.option("--pool", type=click.IntRange(0, 32), default=None,
+              help="Preheated kernels kept ready (0: start a kernel per page view; default: "
+                   "1, or from --class-size).")
+@click.option("--class-size", type=click.IntRange(1, 500), default=None,
+              help="Trainees expected at once: sets the pool and the cap of kernels held by "
+                   "pages (default cap: as for a class of 20).")
 @click.option("--cull-idle", type=click.IntRange(30, 86400), default=900, show_default=True,
               help="Seconds after which an idle, disconnected kernel is shut down.")
 @click.option("--token", envvar=TOKEN_ENV, default=None,
@@ -179,7 +184,8 @@ def kernel_environment(source: Source, db_url: str, lang: str) -> dict[str, str]
 @pass_host
 def serve_command(host: PluginHost, source: Path | None, port: int, bind: str,
                   db_url: str | None, scheme_option: Path | None, count: int, seed: int,
-                  pool: int, cull_idle: int, token: str | None, dry_run: bool) -> int:
+                  pool: int | None, class_size: int | None, cull_idle: int,
+                  token: str | None, dry_run: bool) -> int:
     """Serve the practice app for trainee assessors [CASES_DIR or SCHEME file]."""
     lang = get_language()
     access = check_access(bind, port, token)  # a network address needs a token or a hub
@@ -187,8 +193,11 @@ def serve_command(host: PluginHost, source: Path | None, port: int, bind: str,
     store = Store(db_url)  # checks the URL and creates the tables before any kernel starts
     url, attempts = store.url, store.count()
     store.dispose()
+    plan = class_plan(class_size or 20)
+    pool = pool if pool is not None else (plan.pool if class_size else 1)
     args = [*voila_arguments(notebook_path(), port, bind, pool, cull_idle), *access]
-    command = [sys.executable, "-m", "voila", *args]
+    command = [sys.executable, "-m", "training.voila_app", *args,
+               *server_arguments(plan.max_pages)]
     click.echo(_("Cases: {folder} ({count} cases)", folder=resolved.cases_dir,
                  count=len(case_files(resolved.cases_dir))))
     click.echo(_("Attempts: {url} ({count} stored)", url=_safe_url(url), count=attempts))
