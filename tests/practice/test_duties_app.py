@@ -113,8 +113,10 @@ def test_proceeding_despite_a_conflict_fails_with_the_critical_error_first(
     assert "integrity" in kinds
     text = app.debrief.text
     assert 'data-passed="false"' in text
-    # the critical errors come before every part of the debrief
+    # the critical errors come before every part of the debrief, named as the trainee knows
     assert text.index("asesorlab-critical-errors") < text.index("asesorlab-part-")
+    errors = text[text.index("asesorlab-critical-errors"):text.index("asesorlab-part-")]
+    assert "<b>Objectivity</b>" in errors and "<b>integrity</b>" not in errors
 
 
 def test_nothing_of_the_plan_key_or_the_integrity_verdict_is_in_a_widget_before_submit(

@@ -67,7 +67,8 @@ class PracticeApp(w.VBox):
         # issue 11: the plan and the declaration before judging, AK.02's notes, the deadline
         self._duties = Duties([(u.code, u.title) for u in session.scheme.units], look, lang)
         self._feedback = w.Textarea(placeholder=_(
-            "Feedback to the asesi (FR.AK.02): what went well, what to improve", lang=lang),
+            "Feedback to the asesi (FR.IA.01): the decision per unit, what fell short, what "
+            "next, the right to appeal", lang=lang),
             layout=w.Layout(width="100%", height="80px"), style=look.text_style,
             continuous_update=False, description=_("Feedback", lang=lang))
         self._feedback.add_class("asesorlab-sr-label")  # the heading above says it

@@ -31,6 +31,8 @@ def critical_labels(lang: str) -> dict[str, str]:
         "false_competent_unit": _("unit judged K where the key says BK", lang=lang),
         "wrong_recommendation": _("wrong recommendation", lang=lang),
         "accepted_inauthentic": _("evidence accepted that is not authentic", lang=lang),
+        "integrity": _("conflict of interest not handled as the code of ethics requires",
+                       lang=lang),
     }
 
 
@@ -39,6 +41,7 @@ def place_names(labels: dict[str, str], case: Any = None, lang: str = "id") -> d
     codes, evidence items as ``E001 · title``, and the recommendation."""
     names = dict(labels)
     names["recommendation"] = _("Recommendation for the asesi", lang=lang)
+    names["integrity"] = _("Objectivity", lang=lang)  # where an integrity error is
     if case is not None:
         names.update({unit: unit for unit in getattr(case, "units", [])})
         names.update({item.id: f"{item.id} · {item.title}"
