@@ -71,7 +71,7 @@ def _submit_until_stored(page: Any, tries: int = 30) -> int:
             return refused
         except PlaywrightTimeout:
             message = page.inner_text(".asesorlab-practice .asesorlab-error")
-            assert "try Submit again" in message, message
+            assert "Try Submit again" in message, message
     raise AssertionError(f"not stored after {tries} tries")
 
 
@@ -104,7 +104,7 @@ def test_more_trainees_than_connections(chromium: Any, served_pg: Served) -> Non
             assert isinstance(app, PracticeApp), getattr(app, "value", app)
             app.sign_in(trainee)
             _judge_all(app)
-            assert not app.submit() and "try Submit again" in app.message
+            assert not app.submit() and "Try Submit again" in app.message
             others.append(app)
         for conn in held[:2]:  # two connections free for three trainees
             conn.close()
@@ -113,7 +113,7 @@ def test_more_trainees_than_connections(chromium: Any, served_pg: Served) -> Non
             for _try in range(30):
                 if app.submit():
                     break
-                assert "try Submit again" in app.message
+                assert "Try Submit again" in app.message
             else:
                 raise AssertionError(f"{app.trainee} never stored")
     finally:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +23,8 @@ import nbformat
 import pytest
 from docx import Document
 from openpyxl import load_workbook
-from suite_support import ROOT
 
+from security.conftest import record as _record
 from security.payloads import PAYLOADS, hostile, hostile_bank, hostile_case_set, hostile_scheme
 from security.payloads import missing as not_shown
 from toolkit.analytics import demo_cohort
@@ -47,7 +47,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 INJECTED = ("Array.from(document.querySelectorAll(\"iframe, img[src='x'], a[href^='javascript'], "
             "script\")).filter(e => e.tagName !== 'SCRIPT' || e.textContent.includes('alert'))"
             ".length")
-SUMMARY: list[dict[str, Any]] = []
 #: Forms that print no text of the scheme, bank or case (only the form's own labels).
 WITHOUT_USER_TEXT = {"FR.AK.03"}
 
@@ -63,25 +62,6 @@ def cases(scheme: Scheme, tmp_path_factory: pytest.TempPathFactory) -> Path:
     hostile_case_set(scheme, folder)
     save_scheme(scheme, folder / "scheme.yaml")
     return folder
-
-
-@pytest.fixture(scope="module", autouse=True)
-def summary() -> Iterator[None]:
-    yield
-    out = ROOT / "test-artifacts"
-    out.mkdir(exist_ok=True)
-    (out / "security-payloads.json").write_text(json.dumps(SUMMARY, indent=2), encoding="utf-8")
-    total = sum(row["pages"] for row in SUMMARY)
-    print(f"\npayload test: {len(SUMMARY)} renderers, {total} outputs × {len(PAYLOADS)} "
-          f"payloads, {sum(row['dialogs'] for row in SUMMARY)} dialogs")
-    for row in SUMMARY:
-        print(f"  {row['renderer']:<34} {row['pages']:>3} outputs  {row['checked']:>4} "
-              f"payload checks  {row['dialogs']} dialogs")
-
-
-def _record(renderer: str, pages: int, dialogs: int = 0) -> None:
-    SUMMARY.append({"renderer": renderer, "pages": pages, "checked": pages * len(PAYLOADS),
-                    "dialogs": dialogs})
 
 
 def _open_all(chromium: Any, files: Iterable[Path],

@@ -12,9 +12,10 @@ import pytest
 from practice.conftest import Served, start_server, stop_server
 from practice.test_browser import _sign_in_and_answer
 
+from security.conftest import record
 from security.payloads import hostile_case_set, hostile_scheme
 from security.payloads import missing as not_shown
-from security.test_payloads import INJECTED, _record
+from security.test_payloads import INJECTED
 from toolkit.schemeio import save_scheme
 
 pytestmark = [pytest.mark.browser, pytest.mark.server, pytest.mark.slow]
@@ -49,6 +50,6 @@ def test_the_served_app_shows_every_payload_as_written(chromium: Any,
     page.locator(".asesorlab-debrief .asesorlab-score").wait_for()
     injected += page.evaluate(INJECTED)
     context.close()
-    _record("served practice app (Voilà)", 1, len(dialogs))
+    record("served practice app (Voilà)", 1, len(dialogs))
     assert dialogs == [] and injected == 0
     assert not_shown(case_text) == []
