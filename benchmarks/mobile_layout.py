@@ -60,7 +60,7 @@ def measure(browser: Any, url: str, viewport: dict[str, int], mobile: bool) -> d
     list); the worst of the units' measurements."""
     context = browser.new_context(viewport=viewport, is_mobile=mobile, has_touch=mobile)
     page = context.new_page()
-    page.goto(url, wait_until="commit", timeout=180_000)
+    page.goto(url, timeout=180_000)
     page.locator(".asesorlab-trainee input").fill("Layout Probe", timeout=180_000)
     page.locator(".asesorlab-start").click()
     page.locator(".asesorlab-kuk .asesorlab-verdict-k").first.wait_for(state="visible",

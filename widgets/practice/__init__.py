@@ -2,9 +2,10 @@
 
 Small composed widgets — :class:`SignIn`, :class:`CaseView`, :class:`EvidenceCard`,
 :class:`KukRow` (with its :class:`FollowUpChooser` and :class:`FollowUpCard` for
-penilaian lanjut), :class:`UnitDecisions`, :class:`Timer`, :class:`Debrief`,
-:class:`HistoryChart` — put together by :class:`PracticeApp`; the kernel-side work
-(cases, key, scoring, store) is in :mod:`widgets.practice.session`, on top of ``toolkit``.
+penilaian lanjut), :class:`UnitNav` (units and progress), :class:`UnitDecisions`,
+:class:`Timer`, :class:`Debrief`, :class:`HistoryChart` — put together by
+:class:`PracticeApp`; the kernel-side work (cases, key, scoring, store) is in
+:mod:`widgets.practice.session`, on top of ``toolkit``.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from .session import PracticeConfig, PracticeError, PracticeSession
 from .signin import SignIn
 from .timer import Timer
 from .unit_decisions import UnitDecisions
+from .unit_nav import UnitNav
 
 #: The start of the line a preheated kernel writes to the server's log once the app is built.
 READY = "[asesorlab ready]"
@@ -101,6 +103,7 @@ __all__ = [
     "SignIn",
     "Timer",
     "UnitDecisions",
+    "UnitNav",
     "apply_request",
     "practice_app",
     "refuse_browser_widgets",
