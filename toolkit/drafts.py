@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from .store import CASE_MAX, NAME_MAX, Store
+from .trainees import create_tables
 
 
 class _Base(DeclarativeBase):
@@ -38,7 +39,7 @@ class Drafts:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        _Base.metadata.create_all(store.engine)
+        create_tables(_Base.metadata, store.engine)
 
     def save(self, trainee: str, case_id: str, judgement: dict[str, Any]) -> None:
         """Keep ``judgement`` (a :class:`~toolkit.cases.model.Judgement` as JSON data) as
