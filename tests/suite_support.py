@@ -34,10 +34,18 @@ def key_secrets(key: AnswerKey) -> list[str]:
         for localized in group.values():
             texts += list(localized.values())
     texts += list(reasons.recommendation.values())
+    if key.plan_key is not None:  # the acceptable plan and why (issue 11)
+        for option in [*key.plan_key.routes, *key.plan_key.tuk]:
+            texts += list(option.why.values())
+        for unit in key.plan_key.units.values():
+            texts += list(unit.why.values())
+    if key.integrity_key is not None:  # the integrity verdict and why
+        texts += list(key.integrity_key.why.values())
     texts = [t for t in texts if len(t) >= 25]
     flaws = sorted({str(flaw) for labels in key.flaws.values() for flaw in labels})
-    verdicts = [json.dumps(key.criteria)[1:-1][:200], '"truly_met"', '"flaws"', '"reasons"']
-    return sorted(set(texts)) + flaws + verdicts + duty_secrets(key)
+    verdicts = [json.dumps(key.criteria)[1:-1][:200], '"truly_met"', '"flaws"', '"reasons"',
+                '"plan_key"', '"integrity_key"', '"required_methods"', '"acceptable_methods"']
+    return sorted(set(texts)) + flaws + verdicts
 
 
 def duty_secrets(key: AnswerKey) -> list[str]:

@@ -154,6 +154,38 @@ def _show(value: str | bool | None, lang: str) -> str:
     return value
 
 
+def part_names(lang: str) -> dict[str, str]:
+    """The duty parts of a report, by field name, with their printed names."""
+    return {"plan": _("Plan (FR.MAPA.01)", lang=lang),
+            "integrity": _("Objectivity (conflict of interest)", lang=lang),
+            "judging": _("Judging the evidence", lang=lang),
+            "feedback": _("Feedback to the asesi", lang=lang),
+            "record": _("Record (FR.AK.02)", lang=lang)}
+
+
+def part_lines(report: ScoreReport, every: bool = False) -> list[str]:
+    """Each duty part as text: its name, share of checks met and result, then each check not
+    met with why (``every``: the checks met too)."""
+    lang = report.language
+    lines = []
+    if report.time_used_s is not None:
+        used = round(report.time_used_s)
+        lines.append(_("Time used: {minutes}:{seconds:02d}", lang=lang, minutes=used // 60,
+                       seconds=used % 60) + (
+            " " + _("(submitted by the clock)", lang=lang) if report.auto_submitted else ""))
+    for field_name, name in part_names(lang).items():
+        part = getattr(report, field_name)
+        if not part.checks:
+            continue
+        lines.append(_("{part}: {percent} — {result}", lang=lang, part=name,
+                       percent=f"{part.score:.0%}",
+                       result=_("passed", lang=lang) if part.passed
+                       else _("not passed", lang=lang)))
+        lines += [f"  {'✓' if check.met else '✗'} {check.why}" for check in part.checks
+                  if every or not check.met]
+    return lines
+
+
 def format_lines(report: ScoreReport) -> list[str]:
     """The report as lines of text in its language: the result first."""
     lang = report.language
@@ -196,6 +228,7 @@ def format_lines(report: ScoreReport) -> list[str]:
         lines.append(_("Follow-ups where due: {done} asked, {missed} missed", lang=lang,
                        done=len(report.follow_ups_credited),
                        missed=len(report.follow_ups_missed)))
+    lines += part_lines(report)
     rest = [item for item in report.debrief if not item.critical]  # critical ones: above
     if rest:
         lines.append(_("Debrief:", lang=lang))
@@ -213,5 +246,7 @@ __all__ = [
     "critical_errors",
     "flaw_outcomes",
     "format_lines",
+    "part_lines",
+    "part_names",
     "reason_in",
 ]

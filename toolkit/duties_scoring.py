@@ -27,7 +27,7 @@ from .cases.integrity import integrity_checks
 from .cases.model import AnswerKey, Case, Judgement
 from .cases.plan import METHOD_EVIDENCE, plan_checks, unit_classes
 from .feedback_rubric import decisions
-from .i18n import _
+from .i18n import _, language
 from .score_parts import Check, PartScore
 
 if TYPE_CHECKING:
@@ -135,9 +135,12 @@ def _judging_checks(report: ScoreReport) -> list[Check]:
 
 def feedback_checks(case: Case | None, key: AnswerKey, judgement: Judgement, lang: str,
                     host: PluginHost | None = None) -> list[Check]:
-    """Every rubric check (plugins of ``register_feedback_checks``) for ``lang``."""
+    """Every rubric check (plugins of ``register_feedback_checks``) for the feedback's language:
+    the case's (Indonesian first, English cases get English checks), else ``lang``; the
+    reasons are in the language in force."""
     from .plugins import default_host
 
+    lang = case.language if case is not None else lang
     found: dict[str, object] = {}
     for check in (host or default_host()).collect("register_feedback_checks"):
         found.setdefault(check.name, check)
@@ -152,7 +155,13 @@ def feedback_checks(case: Case | None, key: AnswerKey, judgement: Judgement, lan
 
 def apply_duties(report: ScoreReport, key: AnswerKey, judgement: Judgement, lang: str,
                  case: Case | None = None, host: PluginHost | None = None) -> ScoreReport:
-    """Fill the duty parts of ``report`` (in place) and settle ``passed``."""
+    """Fill the duty parts of ``report`` (in place, reasons in ``lang``); settle ``passed``."""
+    with language(lang):
+        return _apply(report, key, judgement, lang, case, host)
+
+
+def _apply(report: ScoreReport, key: AnswerKey, judgement: Judgement, lang: str,
+           case: Case | None, host: PluginHost | None) -> ScoreReport:
     from .cases.duties_model import IntegrityKey
     from .scoring import CriticalError
 
@@ -163,8 +172,8 @@ def apply_duties(report: ScoreReport, key: AnswerKey, judgement: Judgement, lang
     if key.plan_key is not None:
         checks = plan_checks(key.plan_key, judgement.plan, lang)
         share = sum(c.met for c in checks) / len(checks) if checks else 1.0
-        report.plan = _part(checks, passed=checks[0].met and checks[1].met
-                            and share >= PLAN_PASS)
+        report.plan = _part(checks, passed=len(checks) > 1 and checks[0].met
+                            and checks[1].met and share >= PLAN_PASS)
     ikey = key.integrity_key or IntegrityKey()
     checks, critical = integrity_checks(ikey, judgement.integrity, lang)
     if critical and (judgement.integrity is not None or ikey.scenario is not None):

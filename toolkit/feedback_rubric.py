@@ -31,10 +31,8 @@ from .i18n import _
 
 CheckFunction = Callable[[Case | None, AnswerKey, Judgement, str], tuple[bool, str]]
 
-DECISION_WORDS = {"id": ("kompeten", "belum kompeten", " bk", " k ", "(k)", "(bk)", "k,",
-                         "k.", "bk,", "bk.", "bk:", "k:"),
-                  "en": ("competent", "not yet competent", " bk", " k ", "(k)", "(bk)", "k,",
-                         "k.", "bk,", "bk.", "bk:", "k:")}
+DECISION_WORDS = {"id": ("kompeten", "belum kompeten", "k", "bk"),
+                  "en": ("competent", "not yet competent", "k", "bk")}
 EVIDENCE_WORDS = {"id": ("bukti", "dokumen", "portofolio", "sertifikat", "surat", "observasi",
                          "laporan", "contoh kerja", "belum ada", "belum cukup", "kurang"),
                   "en": ("evidence", "document", "portfolio", "certificate", "letter",
@@ -110,7 +108,7 @@ def check_decision_per_unit(case: Case | None, key: AnswerKey, judgement: Judgem
     missing = []
     for unit in key.units:
         said = [s for s in _sentences(text) if _mentions_unit(s, unit)]
-        if not any(_has(s, _words(lang, DECISION_WORDS)) for s in said):
+        if not any(_word(s, _words(lang, DECISION_WORDS)) for s in said):
             missing.append(unit)
     if missing:
         return False, _("the decision is not stated for unit(s) {units}",

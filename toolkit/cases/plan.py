@@ -188,7 +188,9 @@ def plan_checks(key: PlanKey, plan: AssessmentPlan | None, lang: str) -> list[Ch
     """Each check of ``plan`` against ``key``: route, TUK, per unit methods and instruments."""
     from ..score_parts import Check
 
-    plan = plan or AssessmentPlan()
+    if plan is None:
+        return [Check(id="plan.given", met=False,
+                      why=_("no assessment plan (FR.MAPA.01) given"))]
     checks = [_choice_check("route", plan.route, key.routes, lang),
               _choice_check("tuk", plan.tuk, key.tuk, lang)]
     for unit, expected in key.units.items():
@@ -208,7 +210,7 @@ def plan_checks(key: PlanKey, plan: AssessmentPlan | None, lang: str) -> list[Ch
         else:
             why = expected.why.get(lang) or expected.why.get("id", "")
         checks.append(Check(id=f"plan.methods.{unit}", met=bool(methods) and not missing
-                            and not extra, why=why))
+                            and not extra, why=f"{unit}: {why}" if methods else why))
         chosen = list(given.instruments) if given else []
         lacking = [m for m in methods if not set(METHOD_INSTRUMENTS.get(m, ())) & set(chosen)]
         wrong = [i for i in chosen if i not in expected.instruments]
@@ -223,7 +225,7 @@ def plan_checks(key: PlanKey, plan: AssessmentPlan | None, lang: str) -> list[Ch
         else:
             why = _("instruments fit the methods: {forms}", forms=", ".join(chosen))
         checks.append(Check(id=f"plan.instruments.{unit}", met=bool(chosen) and not lacking
-                            and not wrong, why=why))
+                            and not wrong, why=f"{unit}: {why}" if chosen else why))
     return checks
 
 
