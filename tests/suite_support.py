@@ -48,6 +48,25 @@ def key_secrets(key: AnswerKey) -> list[str]:
     return sorted(set(texts)) + flaws + verdicts
 
 
+def duty_secrets(key: AnswerKey) -> list[str]:
+    """What only the key holds of the plan and the integrity verdict (issue 11): every
+    reason, and the verdict's fields as they stand in JSON."""
+    texts: list[str] = []
+    plan = getattr(key, "plan_key", None)
+    if plan is not None:
+        for option in (*plan.routes, *plan.tuk):
+            texts += list(option.why.values())
+        for unit in plan.units.values():
+            texts += list(unit.why.values())
+    verdict = getattr(key, "integrity_key", None)
+    if verdict is not None:
+        texts += list(verdict.why.values())
+        texts.append(f'"acts": {json.dumps(verdict.model_dump(mode="json")["acts"])}')
+    if plan is not None or verdict is not None:
+        texts += ['"integrity_key"', '"plan_key"', '"required_methods"', '"acceptable_methods"']
+    return sorted({t for t in texts if len(t) >= 20 or t.startswith('"')})
+
+
 def text_variants(text: str) -> set[str]:
     """``text`` as it may stand in HTML, JSON or both."""
     return {text, html.escape(text), json.dumps(text)[1:-1], json.dumps(html.escape(text))[1:-1]}
