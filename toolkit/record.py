@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from .cases.duties_model import AssessmentPlan
 from .cases.model import AnswerKey, Case, EvidenceKind, Judgement
-from .cases.plan import PORTFOLIO_KINDS
+from .cases.plan import PORTFOLIO_KINDS, method_labels, route_labels, tuk_labels
 from .duties_scoring import ak02_rows
 from .i18n import _, language, normalize_language
 from .instruments import AssessmentDetails, InstrumentBank, UnitBank, get_instrument
@@ -94,13 +94,12 @@ def _mapa01(case: Case, judgement: Judgement, template: object, lang: str) -> Fo
                              if plan.route == "portofolio"
                              else "Aktivitas kerja di tempat kerja Asesi", lang))
     cells = {unit: {"evidence": ", ".join(p.instruments)} for unit, p in plan.units.items()}
-    route = {"portofolio": _("portfolio assessment"), "uji_kompetensi": _("competency test")}
-    tuk = {"sewaktu": _("ad hoc TUK"), "tempat_kerja": _("workplace TUK"),
-           "mandiri": _("independent TUK")}
+    route, tuk, methods = route_labels(), tuk_labels(), method_labels()
     summary = Fields([
         Field(_("Assessment route"), route.get(plan.route or "", "-")),
         Field(_("TUK type"), tuk.get(plan.tuk or "", "-")),
-        *(Field(unit, "; ".join(filter(None, [", ".join(p.methods), ", ".join(p.instruments)])))
+        *(Field(unit, "; ".join(filter(None, [", ".join(methods.get(m, m) for m in p.methods),
+                                              ", ".join(p.instruments)])))
           for unit, p in plan.units.items())], caption=_("The trainee's plan"))
     return FormValues(cells={"plan": cells}, ticks=[t for t in ticks if t],
                       blocks=[Text(_("The trainee's plan"), "heading"), summary])

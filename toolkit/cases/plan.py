@@ -158,6 +158,29 @@ def plan_key(case: Case, scheme: Scheme | None = None) -> PlanKey:
                    units={unit: _unit(case, unit) for unit in case.units})
 
 
+def route_labels(lang: str | None = None) -> dict[str, str]:
+    """The printed name of each assessment route."""
+    return {"portofolio": _("portfolio assessment (asesmen portofolio)", lang=lang),
+            "uji_kompetensi": _("competency test (uji kompetensi)", lang=lang)}
+
+
+def tuk_labels(lang: str | None = None) -> dict[str, str]:
+    """The printed name of each TUK type."""
+    return {"sewaktu": _("TUK sewaktu", lang=lang),
+            "tempat_kerja": _("TUK tempat kerja (workplace)", lang=lang),
+            "mandiri": _("TUK mandiri", lang=lang)}
+
+
+def method_labels(lang: str | None = None) -> dict[str, str]:
+    """The printed name of each assessment method."""
+    return {"observasi": _("observation", lang=lang),
+            "demonstrasi": _("demonstration", lang=lang),
+            "tertulis": _("written questions", lang=lang),
+            "lisan": _("oral questions", lang=lang),
+            "portofolio": _("portfolio verification", lang=lang),
+            "pihak_ketiga": _("third-party report", lang=lang)}
+
+
 def _why(option: PlanOption, lang: str) -> str:
     return option.why.get(lang) or option.why.get("id", "")
 
@@ -166,7 +189,8 @@ def _choice_check(kind: str, given: str | None, options: list[PlanOption],
                   lang: str) -> Check:
     from ..score_parts import Check
 
-    accepted = [o.value for o in options]
+    names = route_labels() if kind == "route" else tuk_labels()
+    accepted = [names.get(o.value, o.value) for o in options]
     if not given:
         why = (_("no assessment route chosen; accepted: {accepted}", accepted=", ".join(accepted))
                if kind == "route" else
@@ -174,13 +198,14 @@ def _choice_check(kind: str, given: str | None, options: list[PlanOption],
         return Check(id=f"plan.{kind}", met=False, why=why)
     for option in options:
         if option.value == given:
-            others = [o.value for o in options if o.value != given]
+            others = [names.get(o.value, o.value) for o in options if o.value != given]
             why = _why(option, lang)
             if others:
                 why += " " + _("(also right: {others})", others=", ".join(others))
             return Check(id=f"plan.{kind}", met=True, why=why)
     return Check(id=f"plan.{kind}", met=False, why=_(
-        "{given} does not fit this asesi; accepted: {accepted} — {why}", given=given,
+        "{given} does not fit this asesi; accepted: {accepted} — {why}",
+        given=names.get(given, given),
         accepted=", ".join(accepted), why=_why(options[0], lang) if options else ""))
 
 
@@ -202,10 +227,11 @@ def plan_checks(key: PlanKey, plan: AssessmentPlan | None, lang: str) -> list[Ch
         if not methods:
             why = _("no method planned for unit {unit}", unit=unit)
         elif missing or extra:
-            parts = [_("needs one of: {methods}", methods=" / ".join(group))
-                     for group in missing]
-            parts += [_("{method} does not fit the evidence of this case", method=m)
-                      for m in extra]
+            named = method_labels()
+            parts = [_("needs one of: {methods}",
+                       methods=" / ".join(named.get(m, m) for m in group)) for group in missing]
+            parts += [_("{method} does not fit the evidence of this case",
+                        method=named.get(m, m)) for m in extra]
             why = "; ".join(parts)
         else:
             why = expected.why.get(lang) or expected.why.get("id", "")
@@ -217,7 +243,7 @@ def plan_checks(key: PlanKey, plan: AssessmentPlan | None, lang: str) -> list[Ch
         if not chosen:
             why = _("no instrument chosen for unit {unit}", unit=unit)
         elif lacking or wrong:
-            parts = [_("{method} needs its instrument: {forms}", method=m,
+            parts = [_("{method} needs its instrument: {forms}", method=method_labels().get(m, m),
                        forms=" / ".join(METHOD_INSTRUMENTS[m])) for m in lacking]
             parts += [_("{form} does not fit the methods this case needs", form=i)
                       for i in wrong]
@@ -234,7 +260,10 @@ __all__ = [
     "METHOD_INSTRUMENTS",
     "PLAN_INSTRUMENTS",
     "PORTFOLIO_KINDS",
+    "method_labels",
     "plan_checks",
     "plan_key",
+    "route_labels",
+    "tuk_labels",
     "unit_classes",
 ]

@@ -18,32 +18,10 @@ import ipywidgets as w
 from ipywidgets.widgets.widget_bool import CheckboxStyle
 
 from toolkit.cases.duties_model import ROUTES, TUK_TYPES, AssessmentPlan, UnitPlan
+from toolkit.cases.plan import method_labels, route_labels, tuk_labels
 from toolkit.i18n import _
 
 from .look import Look, esc
-
-
-def route_labels(lang: str) -> dict[str, str]:
-    """The printed name of each assessment route."""
-    return {"portofolio": _("portfolio assessment (asesmen portofolio)", lang=lang),
-            "uji_kompetensi": _("competency test (uji kompetensi)", lang=lang)}
-
-
-def tuk_labels(lang: str) -> dict[str, str]:
-    """The printed name of each TUK type."""
-    return {"sewaktu": _("TUK sewaktu", lang=lang),
-            "tempat_kerja": _("TUK tempat kerja (workplace)", lang=lang),
-            "mandiri": _("TUK mandiri", lang=lang)}
-
-
-def method_labels(lang: str) -> dict[str, str]:
-    """The printed name of each assessment method."""
-    return {"observasi": _("observation", lang=lang),
-            "demonstrasi": _("demonstration", lang=lang),
-            "tertulis": _("written questions", lang=lang),
-            "lisan": _("oral questions", lang=lang),
-            "portofolio": _("portfolio verification", lang=lang),
-            "pihak_ketiga": _("third-party report", lang=lang)}
 
 
 class _UnitPlanRow(w.VBox):
@@ -205,4 +183,4 @@ class PlanPanel(w.VBox):
         self.expand()
 
 
-__all__ = ["PlanPanel", "method_labels", "route_labels", "tuk_labels"]
+__all__ = ["PlanPanel"]
