@@ -10,8 +10,9 @@ loop. :class:`Admission` bounds it:
 * at most ``per_client`` kernels per browser (a cookie): a reload or a third tab first
   frees that browser's kernels whose page is gone, else gets the light page, saying to
   close another tab;
-* a kernel whose page never connected within ``grace`` seconds (a script, a page closed
-  while it loaded) is shut down, so it does not hold its memory until the idle cull.
+* a kernel whose page never connected within ``grace`` seconds of the page being sent (a
+  script, a page closed while it loaded) is shut down, so it does not hold its memory
+  until the idle cull.
 
 The rule of thumb from the class size (:func:`class_plan`, ``serve --class-size N``) is
 written beside it so the documentation and the code say the same.
@@ -63,7 +64,7 @@ def server_arguments(max_pages: int) -> list[str]:
 @dataclass
 class _Held:
     client: str
-    since: float
+    since: float | None  # when its page was delivered; None while the page is sent
     connected: bool = False
 
 
@@ -88,14 +89,15 @@ class Admission:
         for kernel, held in self.held.items():
             if connections.get(kernel, 0) > 0:
                 held.connected = True
-            elif not held.connected and now - held.since > self.grace:
+            elif not held.connected and held.since is not None and \
+                    now - held.since > self.grace:
                 stale.append(kernel)
         return stale
 
     def freeable(self, client: str, connections: Mapping[str, int]) -> list[str]:
         """This browser's kernels whose page has gone (connected once, no connection now),
         oldest first: a reload frees them before it counts against the browser's cap."""
-        mine = [(held.since, kernel) for kernel, held in self.held.items()
+        mine = [(held.since or 0.0, kernel) for kernel, held in self.held.items()
                 if held.client == client and held.connected and
                 connections.get(kernel, 0) == 0]
         return [kernel for _since, kernel in sorted(mine)]
@@ -121,7 +123,12 @@ class Admission:
         else:
             self.pending.pop(client, None)
         if kernel:
-            self.held[kernel] = _Held(client, time.monotonic() if now is None else now)
+            self.held[kernel] = _Held(client, None)
+
+    def delivered(self, kernel: str, now: float | None = None) -> None:
+        """The page of ``kernel`` is sent: the grace time to connect starts now."""
+        if kernel in self.held:
+            self.held[kernel].since = time.monotonic() if now is None else now
 
 
 __all__ = ["GRACE", "PER_CLIENT", "Admission", "ClassPlan", "class_plan", "server_arguments"]

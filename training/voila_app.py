@@ -214,6 +214,8 @@ class GatedVoilaHandler(TornadoVoilaHandler):
         finally:
             if kernel is None:
                 admission.settle(client, None)
+            else:
+                admission.delivered(kernel)
 
     def _refuse(self, why: str, admission: Admission) -> None:
         self.set_status(503 if why == "full" else 429)

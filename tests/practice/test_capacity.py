@@ -37,7 +37,10 @@ def test_admission_caps_per_browser_and_per_class() -> None:
     for kernel in ("k1", "k2"):
         assert admission.refusal("a") is None
         admission.reserve("a")
-        admission.settle("a", kernel, now=0)
+        admission.settle("a", kernel)
+    assert admission.observe({"k1", "k2"}, {}, now=1000) == []  # pages still being sent
+    for kernel in ("k1", "k2"):
+        admission.delivered(kernel, now=0)
     assert admission.refusal("a") == "client"
     assert admission.refusal("b") is None
     admission.reserve("b")  # being served: counts already

@@ -129,7 +129,7 @@ def test_after_a_reload_and_signing_in_again_the_values_are_back(
         rows.nth(2).locator(".asesorlab-verdict-k").click()
         # the draft is in the store a moment after the last click (the save is debounced)
         assert _until(lambda: len((_draft(db) or {}).get("criteria", {})) == 3), _draft(db)
-        page.reload()
+        page.reload(timeout=120_000)  # the pool's next kernel
         rows = sign_in()
         selected = ".widget-button.mod-success, .widget-button.mod-danger"
         expect(rows.nth(0).locator(".asesorlab-verdict-k.mod-success")).to_have_count(1)

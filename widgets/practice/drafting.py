@@ -27,6 +27,19 @@ SAVE_DELAY = 1.5
 RECOMMENDED = "_recommendation_shown"
 
 
+def _kernel_loop() -> asyncio.AbstractEventLoop | None:
+    """The running event loop of the IPython kernel this runs in, if any (another library's
+    loop, such as a test's browser driver, does not count: nothing would run the save)."""
+    from IPython import get_ipython
+
+    if getattr(get_ipython(), "kernel", None) is None:
+        return None
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
 class DraftKeeper:
     """Saves the open case's judgement of one app, restores it when that case is opened."""
 
@@ -70,9 +83,8 @@ class DraftKeeper:
     # -- saving -----------------------------------------------------------------------
     def schedule(self) -> None:
         """Save in :attr:`delay` seconds (one save for a burst of changes)."""
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # not in a kernel's loop: save now
+        loop = _kernel_loop()
+        if loop is None:  # not in a kernel (a test driving the app): save now
             self.save()
             return
         if self._pending is None:
