@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import random
 import re
@@ -179,16 +180,16 @@ class Trainee:
                    "the first case")
 
     def _k_buttons(self) -> list[str]:
-        practice = self.models[self._find("asesorlab-practice")]
-        buttons = []
-        for child in practice.get("children", []):
-            row = self.models.get(self._ref(child), {})
-            if "asesorlab-kuk" not in row.get("_dom_classes", ()):
+        """The K button of every KUK row below the practice box (rows sit in unit sections)."""
+        buttons: list[str] = []
+        stack = [self._find("asesorlab-practice")]
+        while stack:
+            model_id = stack.pop()
+            model = self.models.get(model_id, {})
+            if "asesorlab-verdict-k" in model.get("_dom_classes", ()):
+                buttons.append(model_id)
                 continue
-            for part in row.get("children", []):
-                if "asesorlab-verdict-k" in self.models.get(self._ref(part), {}).get(
-                        "_dom_classes", ()):
-                    buttons.append(self._ref(part))
+            stack.extend(reversed([self._ref(c) for c in model.get("children", [])]))
         return buttons
 
     def _judge_and_submit(self) -> None:
@@ -380,6 +381,11 @@ def databases(work: Path, postgres: bool) -> Iterator[dict[str, Callable[[str], 
         yield made
 
 
+def _whole(value: float) -> int | str:
+    """``value`` rounded, or "-" when nothing was measured (NaN: every trainee failed)."""
+    return "-" if math.isnan(value) else round(value)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("-n", "--trainees", type=int, action="append",
@@ -416,8 +422,8 @@ def main() -> int:
                       f"{run['click_p95_ms']:.0f} ms, failures {run['failures']} "
                       f"{run['errors'] or ''}", file=sys.stderr, flush=True)
     rows = [[r["db"], r["trainees"], r["first_case_p50_s"], r["first_case_p95_s"],
-             round(r["click_p50_ms"]), round(r["click_p95_ms"]), round(r["submit_p95_ms"]),
-             round(r["kernel_rss_mb"]), round(r["kernel_pss_mb"]), r["failures"],
+             _whole(r["click_p50_ms"]), _whole(r["click_p95_ms"]), _whole(r["submit_p95_ms"]),
+             _whole(r["kernel_rss_mb"]), _whole(r["kernel_pss_mb"]), r["failures"],
              f"{r['attempts_stored']}/{r['submits']}"] for r in runs]
     print(f"serve {' '.join(args.serve_arg) or '(defaults)'}; think {args.think} s; "
           f"spread {args.spread} s; first case in s, latencies in ms, kernel memory in MB "
