@@ -16,7 +16,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from .store import CASE_MAX, NAME_MAX, Store
-from .trainees import create_tables
 
 
 class _Base(DeclarativeBase):
@@ -39,7 +38,7 @@ class Drafts:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        create_tables(_Base.metadata, store.engine)
+        store.use_tables(_Base.metadata)
 
     def save(self, trainee: str, case_id: str, judgement: dict[str, Any]) -> None:
         """Keep ``judgement`` (a :class:`~toolkit.cases.model.Judgement` as JSON data) as

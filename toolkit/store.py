@@ -29,6 +29,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     Integer,
+    MetaData,
     String,
     create_engine,
     event,
@@ -203,14 +204,28 @@ class Store:
         self.engine = make_engine(self.url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._ready = False
+        self._tables: list[MetaData] = [_Base.metadata]
         if connect:
             self._create_tables()
 
-    def _create_tables(self) -> None:
+    def use_tables(self, metadata: MetaData) -> None:
+        """Keep ``metadata``'s tables (trainee codes, drafts…) in this database too: created
+        now when the store is connected, else with the store's own on first use."""
+        if metadata in self._tables:
+            return
+        self._tables.append(metadata)
+        if self._ready:
+            self._create(metadata)
+
+    def _create(self, metadata: MetaData) -> None:
         try:
-            _Base.metadata.create_all(self.engine)
+            metadata.create_all(self.engine)
         except DBAPIError:  # another process created them between check and create
-            _Base.metadata.create_all(self.engine)
+            metadata.create_all(self.engine)
+
+    def _create_tables(self) -> None:
+        for metadata in self._tables:
+            self._create(metadata)
         self._ready = True
 
     @contextmanager

@@ -20,9 +20,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, Integer, MetaData, String, delete, func, select
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import DateTime, Integer, String, delete, func, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from .i18n import _
@@ -38,15 +36,6 @@ _SCRYPT = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
 
 class _Base(DeclarativeBase):
     pass
-
-
-def create_tables(metadata: MetaData, engine: Engine) -> None:
-    """Create the tables of ``metadata`` that are missing; kernels starting together may
-    race to create them (PostgreSQL then refuses the second), so a failure is tried again."""
-    try:
-        metadata.create_all(engine)
-    except DBAPIError:
-        metadata.create_all(engine)
 
 
 class TraineeCodeRow(_Base):
@@ -91,7 +80,7 @@ class TraineeCodes:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        create_tables(_Base.metadata, store.engine)
+        store.use_tables(_Base.metadata)
 
     def required(self) -> bool:
         """True once any trainee is registered: from then on a code is needed."""
@@ -155,7 +144,6 @@ __all__ = [
     "TraineeCodeRow",
     "TraineeCodes",
     "attempt_token",
-    "create_tables",
     "new_code",
     "normalize_code",
 ]

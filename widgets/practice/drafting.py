@@ -17,6 +17,7 @@ import ipywidgets as w
 
 from toolkit.cases.model import Judgement
 from toolkit.drafts import Drafts
+from toolkit.store_faults import StoreUnavailable, store_guard
 
 if TYPE_CHECKING:
     from .app import PracticeApp
@@ -100,7 +101,11 @@ class DraftKeeper:
         if judgement is not None:
             data = judgement.model_dump(mode="json")
             data[RECOMMENDED] = app.units.recommendation()  # None: not decided yet
-            self.drafts.save(app.trainee, opened.entry.id, data)
+            try:
+                with store_guard("keep the draft", app.trainee):
+                    self.drafts.save(app.trainee, opened.entry.id, data)
+            except StoreUnavailable:  # logged; the work stays in the kernel, kept next time
+                return
             self.saves += 1
 
     # -- the app's moments --------------------------------------------------------------
@@ -111,7 +116,11 @@ class DraftKeeper:
         self._ready = opened
         if opened is None or app.trainee is None:
             return False
-        data = self.drafts.load(app.trainee, opened.entry.id)
+        try:
+            with store_guard("read the draft", app.trainee):
+                data = self.drafts.load(app.trainee, opened.entry.id)
+        except StoreUnavailable:  # logged; the case opens without its draft
+            return False
         if not data:
             return False
         decided = data.pop(RECOMMENDED, None)

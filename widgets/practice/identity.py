@@ -14,6 +14,7 @@ from typing import Protocol
 import ipywidgets as w
 
 from toolkit.i18n import _
+from toolkit.store_faults import StoreUnavailable, store_guard
 
 from .look import Look, esc
 from .signin import SignIn, clean_name
@@ -56,7 +57,13 @@ class TraineeSignIn(SignIn):
         return self._hub_user
 
     def _needs_code(self) -> bool:
-        return self._codes is not None and self._hub_user is None and self._codes.required()
+        if self._codes is None or self._hub_user is not None:
+            return False
+        try:
+            with store_guard("read the trainee codes"):
+                return self._codes.required()
+        except StoreUnavailable:  # logged; the name alone until the database answers again
+            return False
 
     def arrive(self, sign_in: bool = True) -> None:
         """A page arrived: under the hub, sign its user in; standalone, show the code field

@@ -39,6 +39,7 @@ from toolkit.scheme import Scheme
 from toolkit.schemeio import read_scheme, sample_scheme_path
 from toolkit.scoring import score
 from toolkit.store import Attempt, Store, new_token
+from toolkit.store_faults import is_store_fault
 from toolkit.trainees import attempt_token
 
 #: Environment variables read by :meth:`PracticeConfig.from_env`.
@@ -175,7 +176,13 @@ class PracticeSession:
         entry = self.entry(case_id)
         if entry is None:
             raise PracticeError(_("no case {case} in this set", case=case_id))
-        return OpenedCase(trainee, entry, token=attempt_token(self.store, trainee, case_id))
+        try:  # the try's token; with the database away it is made at submit instead
+            token = attempt_token(self.store, trainee, case_id)
+        except Exception as exc:
+            if not is_store_fault(exc):
+                raise
+            token = ""
+        return OpenedCase(trainee, entry, token=token)
 
     def follow_up(self, opened: OpenedCase, kuk: str, kind: str) -> FollowUpResult | None:
         """What the follow-up ``kind`` (question, demonstration, third_party) on ``kuk``
@@ -204,6 +211,8 @@ class PracticeSession:
         in one transaction; a second submit of the same opened case returns the first."""
         if opened.result is not None:
             return opened.result
+        if not opened.token:  # opened while the database was away
+            opened.token = attempt_token(self.store, opened.trainee, opened.entry.id)
         key = read_key(key_path_for(opened.entry.path))
         judgement = judgement.model_copy(update={"follow_ups": dict(opened.follow_ups)})
         case = opened.entry.case
