@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import subprocess
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from suite_support import ASESORLAB
@@ -42,3 +44,22 @@ def timed_set(out: Path, minutes: int = 1) -> Path:
 
 
 __all__ = ["first_unit", "integrity_set", "simulate", "timed_set"]
+
+
+def in_own_thread(function: Callable[[], object]) -> None:
+    """Run ``function`` in a new thread (no event loop there: a browser driver's loop may be
+    running in the test's own thread); re-raise what it raised."""
+    failures: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            function()
+        except BaseException as exc:  # handed to the test's thread
+            failures.append(exc)
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join(120)
+    assert not thread.is_alive(), "the thread did not end within 120 s"
+    if failures:
+        raise failures[0]

@@ -23,7 +23,7 @@ from toolkit.store import Store
 from widgets.practice import PracticeApp, practice_app
 from widgets.practice.deadline import LIMIT_ENV
 
-from .duties_support import integrity_set, timed_set
+from .duties_support import in_own_thread, integrity_set, timed_set
 from .test_app import _states
 
 
@@ -160,7 +160,7 @@ def test_a_timed_case_is_submitted_by_the_kernels_clock_at_zero(
             await asyncio.sleep(0.05)
         raise AssertionError("the case was not submitted at zero")
 
-    asyncio.run(run())
+    in_own_thread(lambda: asyncio.run(run()))
     stored = Store(db).attempts("Tono")
     assert len(stored) == 1
     judgement = stored[0].judgement

@@ -34,6 +34,8 @@ from widgets.practice.record_download import RecordDownload, zip_bytes
 from widgets.practice.record_notes import RecordNotes
 from widgets.practice.timer import Timer, countdown_html
 
+from .duties_support import in_own_thread
+
 UNITS = [("J.620100.004.02", "Menggunakan struktur data"),
          ("J.620100.005.02", "Mengimplementasikan user interface"),
          ("J.620100.011.01", "Melakukan instalasi software tools pemrograman")]
@@ -212,14 +214,19 @@ def test_the_deadline_runs_in_the_event_loop_warns_then_calls_zero_once() -> Non
         again.cancel()  # submitted in time
         await asyncio.sleep(0.2)
 
-    asyncio.run(run())
+    in_own_thread(lambda: asyncio.run(run()))
     assert events == ["warn", "zero", "warn2"]
 
 
 def test_without_an_event_loop_the_deadline_is_ended_by_expire() -> None:
     events: list[str] = []
     deadline = Deadline()
-    assert not deadline.start(600, lambda: events.append("warn"), lambda: events.append("zero"))
+
+    def start() -> None:
+        assert not deadline.start(600, lambda: events.append("warn"),
+                                  lambda: events.append("zero"))
+
+    in_own_thread(start)
     assert deadline.running
     deadline.expire()
     deadline.expire()

@@ -19,6 +19,8 @@ from toolkit.cases.model import Judgement
 from toolkit.drafts import Drafts
 from toolkit.store_faults import StoreUnavailable, store_guard
 
+from .kernel_loop import kernel_loop
+
 if TYPE_CHECKING:
     from .app import PracticeApp
 
@@ -26,19 +28,6 @@ if TYPE_CHECKING:
 SAVE_DELAY = 1.5
 #: The draft's own key: the recommendation shown (a judgement always has one).
 RECOMMENDED = "_recommendation_shown"
-
-
-def _kernel_loop() -> asyncio.AbstractEventLoop | None:
-    """The running event loop of the IPython kernel this runs in, if any (another library's
-    loop, such as a test's browser driver, does not count: nothing would run the save)."""
-    from IPython import get_ipython
-
-    if getattr(get_ipython(), "kernel", None) is None:
-        return None
-    try:
-        return asyncio.get_running_loop()
-    except RuntimeError:
-        return None
 
 
 class DraftKeeper:
@@ -84,7 +73,7 @@ class DraftKeeper:
     # -- saving -----------------------------------------------------------------------
     def schedule(self) -> None:
         """Save in :attr:`delay` seconds (one save for a burst of changes)."""
-        loop = _kernel_loop()
+        loop = kernel_loop()
         if loop is None:  # not in a kernel (a test driving the app): save now
             self.save()
             return

@@ -12,7 +12,6 @@ read here.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from typing import Any
 
@@ -25,6 +24,7 @@ from toolkit.scheme import Scheme
 
 from .deadline import Deadline, limit_seconds
 from .integrity_panel import IntegrityPanel
+from .kernel_loop import kernel_loop
 from .look import Look
 from .plan_panel import PlanPanel
 from .record_download import RecordDownload
@@ -104,10 +104,11 @@ class Duties:
             download.offer(files, filename)
 
         download.preparing()
-        try:
-            asyncio.get_running_loop().call_soon(fill)
-        except RuntimeError:
+        loop = kernel_loop()
+        if loop is None:
             fill()
+        else:
+            loop.call_soon(fill)
 
 
 __all__ = ["Duties", "plan_instruments"]
