@@ -114,6 +114,7 @@ def test_after_a_reload_and_signing_in_again_the_values_are_back(
     def sign_in() -> Any:
         page.goto(served.url, timeout=120_000)  # a reload waits for the pool's next kernel
         name = page.locator(".asesorlab-trainee input")
+        name.wait_for(state="visible", timeout=120_000)  # the kernel may still be preparing
         name.fill("Reload Trainee")
         page.locator(".asesorlab-code input").fill(code)
         page.locator(".asesorlab-start").click()
