@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -197,3 +198,20 @@ def served(case_set: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     server = start_server(case_set, db_url)
     yield server
     stop_server(server)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    """A fresh SQLite attempt store in the test's folder."""
+    return f"sqlite:///{tmp_path / 'attempts.db'}"
+
+
+def open_app(cases: Path, db: str) -> Any:
+    """The practice app on ``cases`` with the store ``db``, in English (fails if it did not
+    build)."""
+    from widgets.practice import PracticeApp, practice_app
+
+    app = practice_app(cases, db=db, lang="en")
+    assert isinstance(app, PracticeApp), getattr(app, "value", app)
+    return app
+

@@ -14,20 +14,9 @@ import pytest
 from toolkit.drafts import Drafts
 from toolkit.store import Store
 from toolkit.trainees import TraineeCodes
-from widgets.practice import PracticeApp, practice_app
 
 from .conftest import Served, start_server, stop_server
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'attempts.db'}"
-
-
-def _app(cases: Path, db: str) -> PracticeApp:
-    app = practice_app(cases, db=db, lang="en")
-    assert isinstance(app, PracticeApp), getattr(app, "value", app)
-    return app
+from .conftest import open_app as _app
 
 
 def test_a_new_page_puts_back_the_work_on_the_case(case_set: Path, db: str) -> None:

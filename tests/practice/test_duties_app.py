@@ -20,9 +20,9 @@ from suite_support import duty_secrets
 
 from toolkit.cases.io import case_files, key_path_for, load_case, load_key
 from toolkit.store import Store
-from widgets.practice import PracticeApp, practice_app
 from widgets.practice.deadline import LIMIT_ENV
 
+from .conftest import open_app as _app
 from .duties_support import in_own_thread, integrity_set, timed_set
 from .test_app import _states
 
@@ -30,17 +30,6 @@ from .test_app import _states
 @pytest.fixture(scope="module")
 def integrity_cases(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return integrity_set(tmp_path_factory.mktemp("integrity") / "cases")
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'attempts.db'}"
-
-
-def _app(cases: Path, db: str) -> PracticeApp:
-    app = practice_app(cases, db=db, lang="en")
-    assert isinstance(app, PracticeApp), getattr(app, "value", app)
-    return app
 
 
 def _case_where(cases: Path, wanted: str) -> str:

@@ -13,15 +13,10 @@ from sqlalchemy import event
 
 from toolkit.store import Store, StoreError
 from toolkit.store_faults import StoreUnavailable, fault_kind, store_guard
-from widgets.practice import PracticeApp, practice_app
+from widgets.practice import PracticeApp
 
 from .conftest import free_port
-
-
-def _app(cases: Path, db: str) -> PracticeApp:
-    app = practice_app(cases, db=db, lang="en")
-    assert isinstance(app, PracticeApp), getattr(app, "value", app)
-    return app
+from .conftest import open_app as _app
 
 
 def _judge_all(app: PracticeApp) -> dict[str, str]:
