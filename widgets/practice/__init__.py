@@ -29,6 +29,7 @@ from .followup_chooser import FollowUpChooser
 from .history import HistoryChart
 from .kuk_row import KukRow
 from .look import esc
+from .page_request import query_string
 from .session import PracticeConfig, PracticeError, PracticeSession
 from .signin import SignIn
 from .timer import Timer
@@ -75,16 +76,12 @@ def apply_request(app: PracticeApp | w.HTML) -> None:
     app its query string (``?case=ID``); outside Voilà this returns at once."""
     if not isinstance(app, PracticeApp):
         return
-    try:
-        from voila.utils import get_query_string
-    except ImportError:  # not served by Voilà
-        return
     if os.environ.get("VOILA_PREHEAT") == "True":
         # to the server's log (the kernel's own stderr): this kernel has run the notebook
         # and laid out the first case; a page that takes it now only waits for widgets
         print(READY, _("the practice app is ready, waiting for a trainee (kernel process "
                        "{pid})", pid=os.getpid()), file=sys.__stderr__, flush=True)
-    app.request(get_query_string())
+    app.request(query_string())
 
 
 __all__ = [
