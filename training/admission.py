@@ -95,12 +95,17 @@ class Admission:
         return stale
 
     def freeable(self, client: str, connections: Mapping[str, int]) -> list[str]:
-        """This browser's kernels whose page has gone (connected once, no connection now),
-        oldest first: a reload frees them before it counts against the browser's cap."""
-        mine = [(held.since or 0.0, kernel) for kernel, held in self.held.items()
-                if held.client == client and held.connected and
+        """This browser's kernels whose page has gone, in the order a new view of the same
+        browser frees them before it counts against the browser's cap: first those whose
+        page connected once and has no connection now (a reload, a closed tab), oldest first;
+        then those whose page was sent but never connected (a reload, or a second one,
+        before the page's scripts had connected: that page is gone, the new view replaces
+        it). A page still being sent is never freed."""
+        mine = [(not held.connected, held.since or 0.0, kernel)
+                for kernel, held in self.held.items()
+                if held.client == client and held.since is not None and
                 connections.get(kernel, 0) == 0]
-        return [kernel for _since, kernel in sorted(mine)]
+        return [kernel for _never, _since, kernel in sorted(mine)]
 
     def refusal(self, client: str) -> str | None:
         """Why a new view of ``client`` gets no kernel now ("client", "full"), or None."""

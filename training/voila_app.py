@@ -35,6 +35,7 @@ import voila.app as voila_app
 from tornado.ioloop import PeriodicCallback
 from traitlets import Float, Int
 from voila.app import Voila
+from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.static_file_handler import TemplateStaticFileHandler
 from voila.tornado.handler import TornadoVoilaHandler
 
@@ -234,6 +235,32 @@ class GatedVoilaHandler(TornadoVoilaHandler):
         self.write(light_page(title, text, self.get_status(), 20))
 
 
+class PageClosedHandler(VoilaShutdownKernelHandler):
+    """The page's "closed" beacon (``POST /voila/api/shutdown/<kernel>`` on ``beforeunload``):
+    its kernel is shut down at once.
+
+    Voilà's own handler refuses the beacon ("'_xsrf' argument missing from POST",
+    voila-dashboards/voila#1458), so a closed or reloaded page held its kernel until the
+    idle cull. The beacon carries this server's browser cookie, which is ``SameSite=Strict``
+    (never sent by a request from another site); the kernel is shut down only when that
+    browser holds it, which stands in for the XSRF check.
+    """
+
+    def check_xsrf_cookie(self) -> None:
+        return None  # the browser cookie is checked in post()
+
+    @tornado.web.authenticated
+    async def post(self, kernel_id: str) -> None:
+        app: AsesorlabVoila = self.settings["asesorlab_app"]
+        held = app.admission.held.get(kernel_id)
+        client = self.get_cookie(COOKIE) or ""
+        if held is None or not client or held.client != client:
+            raise tornado.web.HTTPError(403, "this browser does not hold that kernel")
+        await app.shut_down(kernel_id, "its page was closed")
+        self.set_status(204)
+        self.finish()
+
+
 class SafeTemplateStaticFileHandler(TemplateStaticFileHandler):
     """A template's static files; any other path (``..``, no ``static`` part) is a 404."""
 
@@ -276,6 +303,8 @@ class AsesorlabVoila(Voila):
                 handler = GatedVoilaHandler
             elif handler is TemplateStaticFileHandler:
                 handler = SafeTemplateStaticFileHandler
+            elif handler is VoilaShutdownKernelHandler:
+                handler = PageClosedHandler
             handlers.append((pattern, handler, *rest))
         PeriodicCallback(self.reap, 15_000).start()
         return handlers

@@ -49,7 +49,10 @@ def test_admission_caps_per_browser_and_per_class() -> None:
     assert admission.refusal("c") is None
     # k1's page connected and went away: the same browser may reload; k2 never connected
     assert admission.observe({"k1", "k2"}, {"k1": 1}, now=10) == []
-    assert admission.freeable("a", {"k1": 0}) == ["k1"]
+    assert admission.freeable("a", {"k1": 1, "k2": 0}) == ["k2"]  # k1's page is open
+    assert admission.freeable("a", {"k1": 1, "k2": 1}) == []  # two open tabs: "client"
+    assert admission.freeable("a", {"k1": 0}) == ["k1", "k2"]  # the closed page first
+    assert admission.freeable("b", {}) == []  # never another browser's
     assert admission.observe({"k1", "k2"}, {}, now=61) == ["k2"]
     assert admission.observe({"k1"}, {}, now=62) == [] and set(admission.held) == {"k1"}
 
@@ -84,14 +87,15 @@ def test_twenty_anonymous_page_loads_start_no_more_than_the_configured_kernels(
     plan = class_plan(2)  # pool 1, 3 kernels held by pages
     served = start_server(case_set, f"sqlite:///{tmp_path / 'a.db'}", "--class-size=2")
     try:
-        # one browser (a cookie): two pages, then "already open" without a kernel
+        # one browser (a cookie) loading three pages that never connect (reloads before
+        # the scripts connected): the third replaces the first, the browser holds two
         browser = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-        first = [_get(served.url, browser) for _ in range(2)]
-        assert [status for status, _page in first] == [200, 200]
-        status, page = _get(served.url, browser)
-        assert status == 429 and "already has the practice app open" in page
-        assert not KERNEL_ID.search(page)
+        first = [_get(served.url, browser) for _ in range(3)]
+        assert [status for status, _page in first] == [200, 200, 200]
+        kernels = [KERNEL_ID.search(page).group(1) for _status, page in first]  # type: ignore[union-attr]
+        shut = _wait_for_log(served, r"kernel ([0-9a-f-]{36}) shut down")
+        assert shut == [kernels[0]], shut
 
         # twenty anonymous loads at once (a script, no cookies)
         most, loads = [0], []
@@ -202,3 +206,36 @@ def test_no_request_leaves_the_machine(chromium: Any, served: Served) -> None:
     finally:
         context.close()
     assert outside == []
+
+
+@pytest.mark.browser
+@pytest.mark.server
+@pytest.mark.slow
+def test_a_closed_page_gives_its_kernel_back_at_once(chromium: Any, case_set: Path,
+                                                     tmp_path: Path) -> None:
+    served = start_server(case_set, f"sqlite:///{tmp_path / 'a.db'}")
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
+        page.goto(served.url, timeout=120_000)
+        page.locator(".asesorlab-trainee input").wait_for(state="visible", timeout=120_000)
+        (kernel,) = KERNEL_ID.findall(page.content())
+        # another browser (no cookie of this page's) cannot shut that kernel down
+        status, _page = _post(f"{served.url}voila/api/shutdown/{kernel}")
+        assert status == 403
+        assert f"kernel {kernel} shut down" not in "".join(served.log)
+        page.goto("about:blank")  # the page's beforeunload beacon
+        assert _wait_for_log(served, rf"kernel ({kernel}) shut down: its page was closed",
+                             timeout=30) == [kernel]
+    finally:
+        context.close()
+        stop_server(served)
+
+
+def _post(url: str) -> tuple[int, str]:
+    try:
+        request = urllib.request.Request(url, method="POST", data=b"")
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return int(response.status), response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8", "replace")

@@ -88,10 +88,6 @@ def _until(condition: Callable[[], bool], timeout: float = 20.0) -> bool:
 @pytest.mark.browser
 @pytest.mark.server
 @pytest.mark.slow
-@pytest.mark.xfail(strict=False, reason=(
-    "known defect, issue 14 (open): in the main worktree the served page with trainee codes "
-    "sometimes never shows the sign-in field within 120 s; it passed in the integration "
-    "worktree on the same commit. The draft itself is checked by the two tests above"))
 def test_after_a_reload_and_signing_in_again_the_values_are_back(
         chromium: Any, case_set: Path, tmp_path: Path) -> None:
     from playwright.sync_api import expect
@@ -123,7 +119,9 @@ def test_after_a_reload_and_signing_in_again_the_values_are_back(
         rows.nth(2).locator(".asesorlab-verdict-k").click()
         # the draft is in the store a moment after the last click (the save is debounced)
         assert _until(lambda: len((_draft(db) or {}).get("criteria", {})) == 3), _draft(db)
-        page.reload(timeout=120_000)  # the pool's next kernel
+        # a reload, and at once another load (an impatient trainee): the pages that never
+        # connected are replaced, not counted against the browser's two kernels
+        page.reload(timeout=120_000)
         rows = sign_in()
         selected = ".widget-button.mod-success, .widget-button.mod-danger"
         expect(rows.nth(0).locator(".asesorlab-verdict-k.mod-success")).to_have_count(1)
