@@ -28,11 +28,13 @@ Usage::
     python benchmarks/class_load.py -n 20 --no-postgres    # one size, SQLite only
     python benchmarks/class_load.py --serve-arg=--pool=1 --label before
     python benchmarks/class_load.py -n 2 --no-postgres --results /tmp/out   # a smoke run
+    python benchmarks/class_load.py -n 10 -n 20 --hub --no-serve   # a trial JupyterHub
 """
 
 from __future__ import annotations
 
 import argparse
+import http.cookiejar
 import json
 import math
 import os
@@ -43,6 +45,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
@@ -139,8 +142,7 @@ class Trainee:
 
         start = time.perf_counter()
         try:
-            with urllib.request.urlopen(self.base, timeout=self.timeout) as response:
-                page = response.read().decode("utf-8", "replace")
+            page = self._open_page()
             found = KERNEL_ID.search(page)
             if not found:
                 raise RuntimeError("the page names no kernel: " +
@@ -150,7 +152,7 @@ class Trainee:
             host = self.base.split("//", 1)[1].rstrip("/")
             self.ws = websocket.create_connection(
                 f"ws://{host}/api/kernels/{self.kernel_id}/channels?session_id={self.session}",
-                timeout=self.timeout)
+                timeout=self.timeout, cookie=self._cookie())
             control = uuid.uuid4().hex
             self._send("comm_open", {"comm_id": control, "target_name":
                                      "jupyter.widget.control", "data": {}},
@@ -168,6 +170,15 @@ class Trainee:
                 self.ws.close()
         self.result["kernel"] = self.kernel_id
         return self.result
+
+    def _open_page(self) -> str:
+        """The practice page (its config names its kernel)."""
+        with urllib.request.urlopen(self.base, timeout=self.timeout) as response:
+            return str(response.read().decode("utf-8", "replace"))
+
+    def _cookie(self) -> str | None:
+        """The cookies the page's websocket carries (none for ``asesorlab serve``)."""
+        return None
 
     def _sign_in(self) -> None:
         name_field, start = self._find("asesorlab-trainee"), self._find("asesorlab-start")
@@ -214,6 +225,48 @@ class Trainee:
         self.result["submitted"] = True
 
 
+class HubTrainee(Trainee):
+    """A trainee of a class on JupyterHub: signs in to the hub (the login form), which starts
+    their own server; the app takes their name from the hub, so there is no sign-in step."""
+
+    def __init__(self, hub: str, name: str, password: str, think: float, seed: int,
+                 timeout: float = 300.0) -> None:
+        super().__init__(f"{hub}user/{name}/", name, think, seed, timeout)
+        self.hub, self.password = hub, password
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+
+    def _open_page(self) -> str:
+        with self.opener.open(f"{self.hub}hub/login", timeout=self.timeout) as response:
+            form = response.read().decode("utf-8", "replace")
+        xsrf = re.search(r'name="_xsrf"\s+value="([^"]+)"', form)
+        data = urllib.parse.urlencode({"username": self.name, "password": self.password,
+                                       "_xsrf": xsrf.group(1) if xsrf else ""}).encode()
+        with self.opener.open(f"{self.hub}hub/login", data=data,
+                              timeout=self.timeout) as response:
+            response.read()  # the hub starts the server; its "pending" page
+        deadline = time.monotonic() + self.timeout
+        while time.monotonic() < deadline:  # as the pending page does: until the app is up
+            with self.opener.open(self.base, timeout=self.timeout) as response:
+                page = str(response.read().decode("utf-8", "replace"))
+            if KERNEL_ID.search(page):
+                return page
+            time.sleep(1.0)
+        raise RuntimeError("the hub never gave the trainee's server")
+
+    def _cookie(self) -> str | None:
+        path = urllib.parse.urlsplit(self.base).path
+        return "; ".join(f"{c.name}={c.value}" for c in self.jar if path.startswith(c.path))
+
+    def _sign_in(self) -> None:
+        practice = self._find("asesorlab-practice")
+        layout = self._ref(self.models[practice]["layout"])
+        if self.models.get(layout, {}).get("display") not in ("none", None):
+            return  # the hub's user was signed in when the page took the kernel
+        self._wait(lambda _c: self.models.get(layout, {}).get("display") not in ("none", None),
+                   "the first case")
+
+
 # -- the server and its kernels -------------------------------------------------------
 
 def kernel_memory(server_pid: int) -> list[dict[str, float]]:
@@ -227,13 +280,14 @@ def kernel_memory(server_pid: int) -> list[dict[str, float]]:
             rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
         except OSError:
             continue
-        if b"ipykernel" not in cmdline and b"kernel_template" not in cmdline:
+        kernel = b"ipykernel" in cmdline or (b"kernel_template" in cmdline and
+                                            not _is_template(pid))
+        if not kernel and b"-m voila" not in cmdline:
             continue
-        if b"kernel_template" in cmdline and _is_template(pid):
-            continue
+        kind = "kernel" if kernel else "server"  # a trainee's own server under JupyterHub
         rss = int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024  # type: ignore[union-attr]
         pss = int(re.search(r"^Pss:\s+(\d+)", rollup, re.M).group(1)) / 1024  # type: ignore[union-attr]
-        found.append({"pid": pid, "rss_mb": rss, "pss_mb": pss})
+        found.append({"pid": pid, "kind": kind, "rss_mb": rss, "pss_mb": pss})
     return found
 
 
@@ -283,16 +337,9 @@ def p(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
-def run_class(cases: Path, db: str, size: int, serve_args: list[str], think: float,
-              spread: float, env: dict[str, str]) -> dict[str, Any]:
-    """Serve, drive ``size`` trainees at once, measure, stop the server."""
-    port = free_port()
-    command = [str(BIN / "asesorlab"), "serve", str(cases), "--port", str(port), "--db", db,
-               "--lang", "en", *serve_args]
-    no_pool = any(arg in ("--pool=0", "--pool 0") for arg in serve_args)
-    server = Server(command, RUNNING if no_pool else READY, env)
-    base = f"http://127.0.0.1:{port}/"
-    trainees = [Trainee(base, f"trainee {i:02d}", think, seed=i) for i in range(size)]
+def drive(trainees: list[Trainee], spread: float) -> tuple[list[dict[str, Any]], float]:
+    """Run every trainee at once (arriving within ``spread`` s); their results, the wall time."""
+    size = len(trainees)
     results: list[dict[str, Any]] = [{} for _ in trainees]
     gate = threading.Barrier(size)
 
@@ -304,21 +351,26 @@ def run_class(cases: Path, db: str, size: int, serve_args: list[str], think: flo
 
     threads = [threading.Thread(target=one, args=(i,), daemon=True) for i in range(size)]
     begin = time.perf_counter()
-    try:
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        wall = time.perf_counter() - begin
-        memory = kernel_memory(server.process.pid)
-        shutdown_kernels(base, [r["kernel"] for r in results if r.get("kernel")])
-    finally:
-        server.stop()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results, time.perf_counter() - begin
+
+
+def stored_attempts(db: str) -> int:
     from toolkit.store import Store
 
     store = Store(db)
-    stored = store.count()
-    store.dispose()
+    try:
+        return store.count()
+    finally:
+        store.dispose()
+
+
+def summary(results: list[dict[str, Any]], wall: float, memory: list[dict[str, float]],
+            stored: int, log_tail: list[str]) -> dict[str, Any]:
+    """The measures of one run."""
     clicks = [c for r in results for c in r.get("clicks", [])]
     first = [r["first_case_s"] for r in results if "first_case_s" in r]
     submits = [r["submit_s"] for r in results if r.get("submitted")]
@@ -327,8 +379,10 @@ def run_class(cases: Path, db: str, size: int, serve_args: list[str], think: flo
         if "error" in r:
             reason = re.sub(r"[0-9a-f]{8,}", "…", r["error"])[:120]
             errors[reason] = errors.get(reason, 0) + 1
+    kernels = [m for m in memory if m.get("kind", "kernel") == "kernel"]
+    servers = [m for m in memory if m.get("kind") == "server"]
     return {
-        "trainees": size, "wall_s": wall,
+        "trainees": len(results), "wall_s": wall,
         "first_case_p50_s": p(first, 0.5), "first_case_p95_s": p(first, 0.95),
         "first_case_max_s": max(first, default=float("nan")),
         "click_p50_ms": p(clicks, 0.5) * 1000, "click_p95_ms": p(clicks, 0.95) * 1000,
@@ -336,13 +390,53 @@ def run_class(cases: Path, db: str, size: int, serve_args: list[str], think: flo
         "submit_p50_ms": p(submits, 0.5) * 1000, "submit_p95_ms": p(submits, 0.95) * 1000,
         "submits": len(submits), "attempts_stored": stored,
         "failures": sum(1 for r in results if "error" in r), "errors": errors,
-        "kernels": len(memory),
-        "kernel_rss_mb": statistics.median([m["rss_mb"] for m in memory]) if memory else 0.0,
-        "kernel_pss_mb": statistics.median([m["pss_mb"] for m in memory]) if memory else 0.0,
-        "kernels_rss_total_mb": sum(m["rss_mb"] for m in memory),
-        "kernels_pss_total_mb": sum(m["pss_mb"] for m in memory),
-        "server_log_tail": server.lines[-5:],
+        "kernels": len(kernels),
+        "kernel_rss_mb": statistics.median([m["rss_mb"] for m in kernels]) if kernels else 0.0,
+        "kernel_pss_mb": statistics.median([m["pss_mb"] for m in kernels]) if kernels else 0.0,
+        "kernels_rss_total_mb": sum(m["rss_mb"] for m in kernels),
+        "kernels_pss_total_mb": sum(m["pss_mb"] for m in kernels),
+        "servers": len(servers),
+        "server_rss_mb": statistics.median([m["rss_mb"] for m in servers]) if servers else 0.0,
+        "servers_pss_total_mb": sum(m["pss_mb"] for m in servers),
+        "server_log_tail": log_tail,
     }
+
+
+def run_class(cases: Path, db: str, size: int, serve_args: list[str], think: float,
+              spread: float, env: dict[str, str]) -> dict[str, Any]:
+    """Serve, drive ``size`` trainees at once, measure, stop the server."""
+    port = free_port()
+    command = [str(BIN / "asesorlab"), "serve", str(cases), "--port", str(port), "--db", db,
+               "--lang", "en", *serve_args]
+    no_pool = any(arg in ("--pool=0", "--pool 0") for arg in serve_args)
+    server = Server(command, RUNNING if no_pool else READY, env)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        results, wall = drive([Trainee(base, f"trainee {i:02d}", think, seed=i)
+                               for i in range(size)], spread)
+        memory = kernel_memory(server.process.pid)
+        shutdown_kernels(base, [r["kernel"] for r in results if r.get("kernel")])
+    finally:
+        server.stop()
+    return summary(results, wall, memory, stored_attempts(db), server.lines[-5:])
+
+
+def run_hub_class(cases: Path, db: str, size: int, think: float, spread: float,
+                  env: dict[str, str], work: Path) -> dict[str, Any]:
+    """A trial JupyterHub (``training.hub_trial``: the deployment's configuration with one
+    password and local processes): ``size`` trainees sign in at once, each to a server of
+    their own, and go through a case."""
+    from training.hub_trial import trial_hub
+
+    names = tuple(f"t{i:02d}" for i in range(size))
+    password = uuid.uuid4().hex
+    with trial_hub(work / f"hub-{uuid.uuid4().hex[:6]}", db, cases, password=password,
+                   trainees=names, env=env) as hub:
+        results, wall = drive([HubTrainee(hub.url, name, password, think, seed=i)
+                               for i, name in enumerate(names)], spread)
+        memory = kernel_memory(hub.process.pid)
+        log_tail = hub.log[-5:]
+    return summary(results, wall, memory, stored_attempts(db), log_tail)
 
 
 def sample_cases(folder: Path, count: int) -> Path:
@@ -391,6 +485,11 @@ def main() -> int:
     parser.add_argument("-n", "--trainees", type=int, action="append",
                         help="class size (repeat; default 10, 20, 40)")
     parser.add_argument("--no-postgres", action="store_true", help="SQLite only")
+    parser.add_argument("--hub", action="store_true",
+                        help="also a trial JupyterHub (training.hub_trial) per class size, "
+                             "with PostgreSQL: every trainee signs in to the hub")
+    parser.add_argument("--no-serve", action="store_true",
+                        help="no asesorlab serve runs (with --hub: the hub only)")
     parser.add_argument("--think", type=float, default=0.5,
                         help="seconds between two clicks of one trainee (±50%%)")
     parser.add_argument("--spread", type=float, default=0.0,
@@ -408,29 +507,39 @@ def main() -> int:
                XDG_CACHE_HOME=str(work / "cache"), XDG_DATA_HOME=str(work / "data"))
     cases = sample_cases(work / "cases", 10)
     runs: list[dict[str, Any]] = []
-    with databases(work, not args.no_postgres) as dbs:
-        for kind, fresh in dbs.items():
+    plan = [] if args.no_serve else [("serve", kind) for kind in
+                                         (["sqlite"] + ([] if args.no_postgres else
+                                                        ["postgresql"]))]
+    plan += [("hub", "postgresql")] if args.hub else []
+    with databases(work, any(kind == "postgresql" for _t, kind in plan)) as dbs:
+        for target, kind in plan:
             for size in sizes:
                 serve_args = [a.replace("{n}", str(size)) for a in args.serve_arg]
-                db = fresh(f"class_{kind}_{size}_{uuid.uuid4().hex[:6]}")
-                print(f"  {kind}, {size} trainees, serve {' '.join(serve_args)} …",
+                db = dbs[kind](f"class_{kind}_{size}_{uuid.uuid4().hex[:6]}")
+                print(f"  {target}, {kind}, {size} trainees "
+                      f"{' '.join(serve_args) if target == 'serve' else ''}…",
                       file=sys.stderr, flush=True)
-                run = run_class(cases, db, size, serve_args, args.think, args.spread, env)
-                run["db"] = kind
+                if target == "hub":
+                    run = run_hub_class(cases, db, size, args.think, args.spread, env, work)
+                else:
+                    run = run_class(cases, db, size, serve_args, args.think, args.spread, env)
+                run["db"], run["target"] = kind, target
                 runs.append(run)
                 print(f"    first case p95 {run['first_case_p95_s']:.1f} s, click p95 "
                       f"{run['click_p95_ms']:.0f} ms, failures {run['failures']} "
                       f"{run['errors'] or ''}", file=sys.stderr, flush=True)
-    rows = [[r["db"], r["trainees"], r["first_case_p50_s"], r["first_case_p95_s"],
+    rows = [[r["target"], r["db"], r["trainees"], r["first_case_p50_s"], r["first_case_p95_s"],
              _whole(r["click_p50_ms"]), _whole(r["click_p95_ms"]), _whole(r["submit_p95_ms"]),
-             _whole(r["kernel_rss_mb"]), _whole(r["kernel_pss_mb"]), r["failures"],
+             _whole(r["kernel_rss_mb"]), _whole(r["kernel_pss_mb"]),
+             _whole(r["server_rss_mb"]) if r["servers"] else "-", r["failures"],
              f"{r['attempts_stored']}/{r['submits']}"] for r in runs]
     print(f"serve {' '.join(args.serve_arg) or '(defaults)'}; think {args.think} s; "
-          f"spread {args.spread} s; first case in s, latencies in ms, kernel memory in MB "
-          "(median per kernel)")
-    print_table(["db", "N", "first case p50", "p95", "click p50", "click p95",
-                 "submit p95", "RSS", "PSS", "failures", "stored/submits"], rows)
-    targets = {f"{r['db']}-{r['trainees']}": {
+          f"spread {args.spread} s; first case in s, latencies in ms, memory in MB (median "
+          "per kernel; under the hub also per trainee's server)")
+    print_table(["target", "db", "N", "first case p50", "p95", "click p50", "click p95",
+                 "submit p95", "kernel RSS", "PSS", "server RSS", "failures",
+                 "stored/submits"], rows)
+    targets = {f"{r['target']}-{r['db']}-{r['trainees']}": {
         "click_p95_under_300ms": r["click_p95_ms"] < 300,
         "no_lost_attempts": r["attempts_stored"] == r["submits"] and r["failures"] == 0}
         for r in runs}

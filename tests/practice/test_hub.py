@@ -4,112 +4,51 @@ are in the one PostgreSQL store; one trainee cannot open the other's app; a lead
 (a hub admin) gets JupyterLab and opens the cohort dashboard.
 
 The hub is JupyterHub from PyPI with configurable-http-proxy from npm (``make test`` installs
-it into ``.cache/chp``); only the authenticator (JupyterHub's dummy one, one password) and the
-spawner (local processes under the current user) are the test's own.
+it into ``.cache/chp``), started as :mod:`training.hub_trial`'s trial hub: only the
+authenticator (JupyterHub's dummy one, one password) and the spawner (local processes under
+the current user) are not the deployment's.
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from toolkit.store import Store
+from training.hub_trial import PROXY, TrialHub, trial_hub
 
-from .conftest import _wait_for_line, create_database, free_port
+from .conftest import create_database
 from .test_browser import answer_every_kuk
 
 pytestmark = [pytest.mark.browser, pytest.mark.server, pytest.mark.postgres, pytest.mark.slow]
 
-ROOT = Path(__file__).resolve().parents[2]
-CHP = ROOT / ".cache" / "chp" / "node_modules" / ".bin" / "configurable-http-proxy"
 PASSWORD = "kelas-uji"
 TRAINEES, LEAD = ("ani", "budi"), "lead"
-
-TEST_CONFIG = '''
-import os
-load_subconfig({deploy!r})
-c.JupyterHub.authenticator_class = "dummy"          # the test's own: one password
-c.DummyAuthenticator.password = {password!r}
-c.JupyterHub.spawner_class = "simple"                # local processes, current user
-c.SimpleLocalProcessSpawner.home_dir_template = {home!r}
-c.JupyterHub.bind_url = "http://127.0.0.1:{port}"
-c.JupyterHub.hub_port = {hub_port}
-c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{api_port}"
-c.ConfigurableHTTPProxy.command = [{chp!r}]
-c.JupyterHub.db_url = "sqlite:///{folder}/hub.sqlite"
-c.JupyterHub.cookie_secret_file = "{folder}/cookie_secret"
-c.ConfigurableHTTPProxy.pid_file = "{folder}/proxy.pid"
-c.LocalProcessSpawner.interrupt_timeout = 3   # servers and the culler stop quickly at the end
-c.LocalProcessSpawner.term_timeout = 3
-_choose = c.Spawner.pre_spawn_hook
-
-def _as_root_too(spawner):
-    _choose(spawner)
-    if os.geteuid() == 0 and spawner.user.admin:   # CI runs as root
-        spawner.args = ["--allow-root"]
-
-c.Spawner.pre_spawn_hook = _as_root_too
-'''
-
-
-@dataclass
-class Hub:
-    """A running hub: its public URL and the attempt store all its servers use."""
-
-    url: str
-    db_url: str
-    log: list[str]
 
 
 @pytest.fixture(scope="module")
 def hub(postgres_server: str, case_set: Path,
-        tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
-    if not CHP.exists():
-        pytest.skip(f"configurable-http-proxy is not installed at {CHP} (make test installs "
+        tmp_path_factory: pytest.TempPathFactory) -> Iterator[TrialHub]:
+    if not PROXY.exists():
+        pytest.skip(f"configurable-http-proxy is not installed at {PROXY} (make test installs "
                     "it with npm)")
-    folder = tmp_path_factory.mktemp("hub")
-    port = free_port()
-    config = folder / "jupyterhub_config.py"
-    config.write_text(TEST_CONFIG.format(
-        deploy=str(ROOT / "deploy" / "jupyterhub_config.py"), password=PASSWORD,
-        home=str(folder / "home" / "{username}"), port=port, hub_port=free_port(),
-        api_port=free_port(), chp=str(CHP), folder=folder), encoding="utf-8")
-    db_url = create_database(postgres_server)
-    env = dict(os.environ, ASESORLAB_DB=db_url, ASESORLAB_CASES=str(case_set),
-               ASESORLAB_LANG="en", ASESORLAB_HUB_ADMINS=LEAD,
-               ASESORLAB_HUB_TRAINEES=",".join(TRAINEES),
-               ASESORLAB_WORKSPACE=str(folder / "workspace"), PYTHONUNBUFFERED="1")
-    process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "jupyterhub"), "-f", str(config)], cwd=folder,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
-    log: list[str] = []
-    try:
-        _wait_for_line(process, log, "JupyterHub is now running at")
-        yield Hub(f"http://127.0.0.1:{port}/", db_url, log)
-    finally:
-        process.terminate()  # the hub stops the servers it started, then the proxy
-        try:
-            process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with trial_hub(tmp_path_factory.mktemp("hub"), create_database(postgres_server), case_set,
+                   password=PASSWORD, trainees=TRAINEES, admins=(LEAD,)) as running:
+        yield running
 
 
-def _log_in(page: Any, hub: Hub, name: str) -> None:
+def _log_in(page: Any, hub: TrialHub, name: str) -> None:
     page.goto(hub.url + "hub/login")
     page.locator("#username_input").fill(name)
     page.locator("#password_input").fill(PASSWORD)
     page.locator("#login_submit").click()
 
 
-def test_trainees_sign_in_to_the_hub_and_a_lead_opens_the_cohort(chromium: Any, hub: Hub) -> None:
+def test_trainees_sign_in_to_the_hub_and_a_lead_opens_the_cohort(chromium: Any,
+                                                                 hub: TrialHub) -> None:
     from playwright.sync_api import expect
 
     contexts = {name: chromium.new_context() for name in TRAINEES}
@@ -144,7 +83,7 @@ def test_trainees_sign_in_to_the_hub_and_a_lead_opens_the_cohort(chromium: Any, 
     _lead_opens_the_cohort(chromium, hub)
 
 
-def _lead_opens_the_cohort(chromium: Any, hub: Hub) -> None:
+def _lead_opens_the_cohort(chromium: Any, hub: TrialHub) -> None:
     """The lead assessor (a hub admin) gets JupyterLab and opens the cohort dashboard,
     which shows the trainees' attempts."""
     from playwright.sync_api import expect
