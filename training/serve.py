@@ -36,6 +36,8 @@ from toolkit.store import Store
 from toolkit.store_pool import POOL_SIZE_ENV
 
 from .admission import class_plan, server_arguments
+from .build_slots import ENV as BUILD_SLOTS_ENV
+from .build_slots import machine_folder
 from .serve_access import TOKEN_ENV, check_access, shown
 
 SCHEME_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
@@ -153,6 +155,8 @@ def kernel_environment(source: Source, db_url: str, lang: str) -> dict[str, str]
                 "ASESORLAB_DB": db_url, "ASESORLAB_LANG": lang,
                 "PYTHONUNBUFFERED": "1"})
     env.setdefault(POOL_SIZE_ENV, "0")  # kernels hold no idle connection (toolkit.store_pool)
+    if BUILD_SLOTS_ENV not in env:  # a few kernels build the app at once (build_slots)
+        env[BUILD_SLOTS_ENV] = machine_folder()
     return env
 
 
