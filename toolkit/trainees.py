@@ -31,6 +31,10 @@ ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
 #: Wrong codes in a row after which a name is locked until a new code is issued.
 MAX_FAILURES = 10
+#: Set to "1" for a server's kernels when trainees were registered at its start
+#: (``asesorlab serve``): while the store does not answer, the sign-in then waits for it
+#: instead of taking a name alone.
+CODES_REQUIRED_ENV = "ASESORLAB_CODES_REQUIRED"
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
 
 
@@ -139,6 +143,7 @@ def attempt_token(store: Store, trainee: str, case_id: str) -> str:
 
 __all__ = [
     "ALPHABET",
+    "CODES_REQUIRED_ENV",
     "MAX_FAILURES",
     "Registered",
     "TraineeCodeRow",

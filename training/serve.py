@@ -34,6 +34,7 @@ from toolkit.scheme import Scheme
 from toolkit.schemeio import read_scheme, sample_scheme_path
 from toolkit.store import Store
 from toolkit.store_pool import POOL_SIZE_ENV
+from toolkit.trainees import CODES_REQUIRED_ENV, TraineeCodes
 
 from .admission import class_plan, server_arguments
 from .build_slots import ENV as BUILD_SLOTS_ENV
@@ -195,7 +196,7 @@ def serve_command(host: PluginHost, source: Path | None, port: int, bind: str,
     access = check_access(bind, port, token)  # a network address needs a token or a hub
     resolved = resolve_source(source, scheme_option, count, seed, lang, host)
     store = Store(db_url)  # checks the URL and creates the tables before any kernel starts
-    url, attempts = store.url, store.count()
+    url, attempts, codes = store.url, store.count(), TraineeCodes(store).required()
     store.dispose()
     plan = class_plan(class_size or 20)
     pool = pool if pool is not None else (plan.pool if class_size else 1)
@@ -210,7 +211,10 @@ def serve_command(host: PluginHost, source: Path | None, port: int, bind: str,
         return 0
     click.echo(_("Practice app: http://{host}:{port}/", host=bind, port=port), nl=True)
     sys.stdout.flush()
-    os.execve(sys.executable, command, kernel_environment(resolved, url, lang))
+    env = kernel_environment(resolved, url, lang)
+    if codes:  # a store away at sign-in then refuses, rather than taking a name alone
+        env[CODES_REQUIRED_ENV] = "1"
+    os.execve(sys.executable, command, env)
     return 0  # not reached
 
 

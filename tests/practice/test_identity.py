@@ -13,7 +13,13 @@ from sqlalchemy import select
 from suite_support import CliResult
 
 from toolkit.store import Store
-from toolkit.trainees import MAX_FAILURES, TraineeCodeRow, TraineeCodes, normalize_code
+from toolkit.trainees import (
+    CODES_REQUIRED_ENV,
+    MAX_FAILURES,
+    TraineeCodeRow,
+    TraineeCodes,
+    normalize_code,
+)
 from widgets.practice import PracticeApp, practice_app
 
 
@@ -140,3 +146,61 @@ def test_trainees_command_issues_lists_resets_and_removes(
     assert reset.code == 0 and reset.out.split()[-1] != lines[1].split()[-1]
     removed = asesorlab(["trainees", "remove", "Budi", "--db", db, "--lang", "en"])
     assert removed.code == 0 and "1 trainees removed" in removed.out
+
+
+def test_while_the_store_is_away_a_server_with_codes_signs_nobody_in_by_name(
+        case_set: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from .conftest import free_port
+
+    away = f"postgresql+psycopg://postgres@127.0.0.1:{free_port()}/attempts"  # nothing there
+    monkeypatch.setenv(CODES_REQUIRED_ENV, "1")  # the server found trainees at its start
+    app = _app(case_set, away)
+    app.sign_in("Ani")
+    assert app.trainee is None and "code" in app._signin._message.value
+    app.sign_in("Ani", "ABCD-EFGH")
+    assert app.trainee is None and "cannot be checked just now" in app._signin._message.value
+    monkeypatch.delenv(CODES_REQUIRED_ENV)  # a server that had no trainee registered
+    open_app = _app(case_set, away)
+    open_app.sign_in("Ani")
+    assert open_app.trainee == "Ani"  # the name alone, as before codes were issued
+
+
+@pytest.mark.postgres
+def test_a_store_that_goes_away_after_codes_were_seen_still_asks_for_the_code(
+        case_set: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from .conftest import create_database, running_postgres
+
+    monkeypatch.delenv(CODES_REQUIRED_ENV, raising=False)
+    with running_postgres() as server:  # a server of this test's own, stopped below
+        db = create_database(server)
+        codes = _issue(db, "Ani", "Budi")
+        first, second = _app(case_set, db), _app(case_set, db)
+        first.sign_in("Ani", codes["Ani"])
+        assert first.trainee == "Ani"
+        second.sign_in("Budi")  # the store said: codes are needed
+        assert second.trainee is None and "code" in second._signin._message.value
+    # the database is stopped now
+    second.sign_in("Budi")
+    assert second.trainee is None
+    second.sign_in("Budi", codes["Budi"])
+    assert second.trainee is None
+    assert "cannot be checked just now" in second._signin._message.value
+
+
+@pytest.mark.server
+def test_serve_tells_its_kernels_that_trainees_are_registered(case_set: Path, db: str) -> None:
+    from .conftest import start_server, stop_server
+
+    _issue(db, "Ani")
+    served = start_server(case_set, db)  # returns once a preheated kernel built the app
+    try:
+        pid = served.process.pid
+        kernels = [child for child in
+                   Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+                   if b"ipykernel" in Path(f"/proc/{child}/cmdline").read_bytes()]
+        environments = [Path(f"/proc/{kernel}/environ").read_bytes().split(b"\0")
+                        for kernel in kernels]
+        assert environments and all(f"{CODES_REQUIRED_ENV}=1".encode() in environment
+                                    for environment in environments)
+    finally:
+        stop_server(served)

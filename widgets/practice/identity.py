@@ -5,16 +5,21 @@ no name field and signs that user in when the page arrives (:meth:`TraineeSignIn
 Standalone, once the lead assessor has registered trainees (``asesorlab trainees add``),
 the sign-in asks for the name and the code the lead handed out, and checks them with
 :class:`toolkit.trainees.TraineeCodes`; a store with no registered trainee signs in by name.
+While the store does not answer, codes are taken as needed when they were the last time it
+answered, or when the server found registered trainees at its start: the sign-in then says
+the code cannot be checked yet, and nobody signs in by name alone.
 """
 
 from __future__ import annotations
 
+import os
 from typing import Protocol
 
 import ipywidgets as w
 
 from toolkit.i18n import _
 from toolkit.store_faults import StoreUnavailable, store_guard
+from toolkit.trainees import CODES_REQUIRED_ENV
 
 from .look import Look, esc
 from .signin import SignIn, clean_name
@@ -36,10 +41,14 @@ class TraineeSignIn(SignIn):
     """:class:`SignIn` with the hub's user, or with a code per trainee."""
 
     def __init__(self, look: Look, lang: str, user: str = "",
-                 codes: CodeCheck | None = None) -> None:
+                 codes: CodeCheck | None = None, codes_expected: bool | None = None) -> None:
         super().__init__(look, lang)
         self._hub_user = clean_name(user) if user else None
         self._codes = codes
+        # whether codes are needed when the store cannot say: what the store said last,
+        # else what the server found at its start (CODES_REQUIRED_ENV)
+        self._expected = (os.environ.get(CODES_REQUIRED_ENV) == "1"
+                          if codes_expected is None else codes_expected)
         self._busy = False
         self._code = w.Password(placeholder=_("Code from your lead assessor", lang=lang),
                                 description=_("Code", lang=lang), continuous_update=False,
@@ -61,9 +70,10 @@ class TraineeSignIn(SignIn):
             return False
         try:
             with store_guard("read the trainee codes"):
-                return self._codes.required()
-        except StoreUnavailable:  # logged; the name alone until the database answers again
-            return False
+                self._expected = self._codes.required()
+        except StoreUnavailable:  # logged; codes as they were known (the start's, the last)
+            pass
+        return self._expected
 
     def arrive(self, sign_in: bool = True) -> None:
         """A page arrived: under the hub, sign its user in; standalone, show the code field
@@ -109,7 +119,14 @@ class TraineeSignIn(SignIn):
             return
         self._code.value = ""  # not kept in the page
         assert self._codes is not None
-        if not self._codes.verify(trainee, typed):
+        try:
+            with store_guard("check a trainee's code", trainee):
+                good = self._codes.verify(trainee, typed)
+        except StoreUnavailable:  # logged; nobody signs in unchecked
+            self._error(_("Your code cannot be checked just now: the server's attempt store "
+                          "does not answer. Try again in a moment.", lang=self._lang))
+            return
+        if not good:
             self._error(_("That name and code do not match. Check both; after ten wrong codes "
                           "the name is locked until your lead assessor issues a new code.",
                           lang=self._lang))
