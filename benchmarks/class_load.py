@@ -19,6 +19,11 @@ at start), signs in (an ``update`` of the name field), marks every KUK of the op
 Between two clicks a trainee "reads" for ``--think`` seconds (±50 %, seeded); ``--think 0``
 is a stress run. Trainees arrive within ``--spread`` seconds (0: all at once).
 
+With ``--hub`` the same clients go through a trial JupyterHub (:mod:`training.hub_trial`):
+each signs in with the hub's login form, waits for their own server as the hub's pending
+page does, and then goes through the case (no sign-in step: the hub's user is the trainee);
+the memory of each trainee's own server is reported beside the kernel's.
+
 The browser's own downloads (scripts, styles) are not part of this run: see
 ``benchmarks/slow_network.py``.
 

@@ -6,7 +6,9 @@ websocket at ``/voila/query/<kernel id>``, which ``voila.utils.get_query_string`
 for. That module imports Voilà's whole server side (``jupyter_server``, ``nbconvert``,
 ``jupyterlab_server``, ``requests``…): about 45 MB and 3 s of start-up in every kernel of a
 class, for one websocket message. This module speaks the same protocol with ``websockets``
-alone; ``tests/practice/test_light_kernel.py`` checks it against a real Voilà server.
+alone. ``tests/practice/test_light_kernel.py`` runs the notebook in a real kernel against
+a websocket server speaking Voilà's side, and the browser tests open ``?case=ID`` through a
+real Voilà server.
 """
 
 from __future__ import annotations
