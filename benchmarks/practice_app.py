@@ -115,6 +115,14 @@ def trivial_notebook(folder: Path) -> Path:
     return path
 
 
+def trivial_server(folder: Path, env: dict[str, str]) -> tuple[Server, str]:
+    """The trivial one-button app under plain Voilà (the baseline): the server, its URL."""
+    port = free_port()
+    server = Server([str(BIN / "voila"), str(trivial_notebook(folder)), "--no-browser",
+                     f"--port={port}", "--Voila.ip=127.0.0.1"], RUNNING, env)
+    return server, f"http://127.0.0.1:{port}/"
+
+
 def case_sets(folder: Path, quick: bool) -> dict[str, tuple[Path, Path]]:
     """Case folders and their scheme files: the sample scheme and a 100-KUK scheme."""
     from toolkit.cases import generate_cases
@@ -257,12 +265,10 @@ def main() -> int:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
                                              args=CHROMIUM_ARGS)
-        port = free_port()
-        trivial = Server([str(BIN / "voila"), str(trivial_notebook(work)), "--no-browser",
-                          f"--port={port}", "--Voila.ip=127.0.0.1"], RUNNING, env)
+        trivial, url = trivial_server(work, env)
         try:
-            view_trivial(browser, f"http://127.0.0.1:{port}/")  # warm the server's caches
-            runs = [view_trivial(browser, f"http://127.0.0.1:{port}/") for _ in range(views)]
+            view_trivial(browser, url)  # warm the server's caches
+            runs = [view_trivial(browser, url) for _ in range(views)]
         finally:
             trivial.stop()
         results["trivial one-button app (plain voila)"] = {

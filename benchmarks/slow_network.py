@@ -35,7 +35,7 @@ from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import print_table, write_result
-from practice_app import BIN, CHROMIUM_ARGS, READY, RUNNING, Server, free_port, trivial_notebook
+from practice_app import BIN, CHROMIUM_ARGS, READY, Server, free_port, trivial_server
 
 PROFILE = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8,
            "uploadThroughput": 750_000 / 8}
@@ -106,12 +106,9 @@ def main() -> int:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
                                              args=CHROMIUM_ARGS)
-        port = free_port()
-        trivial = Server([str(BIN / "voila"), str(trivial_notebook(work)), "--no-browser",
-                          f"--port={port}", "--Voila.ip=127.0.0.1"], RUNNING, env)
+        trivial, url = trivial_server(work, env)
         try:
-            runs = [throttled_view(browser, f"http://127.0.0.1:{port}/", trivial_usable)
-                    for _ in range(args.views)]
+            runs = [throttled_view(browser, url, trivial_usable) for _ in range(args.views)]
         finally:
             trivial.stop()
         results["trivial one-button app (plain voila)"] = {"runs": runs}

@@ -148,8 +148,11 @@ def voila_arguments(notebook: Path, port: int, host: str, pool: int, cull_idle: 
     return args
 
 
-def kernel_environment(source: Source, db_url: str, lang: str) -> dict[str, str]:
-    """The environment of the server, hence of its kernels."""
+def kernel_environment(source: Source, db_url: str, lang: str,
+                       codes_required: bool = False) -> dict[str, str]:
+    """The environment of the server, hence of its kernels; ``codes_required``: trainees
+    were registered when the server started (a store away at sign-in then refuses, rather
+    than taking a name alone)."""
     env = dict(os.environ)
     env.update({"ASESORLAB_CASES": str(source.cases_dir),
                 "ASESORLAB_SCHEME": str(source.scheme_path),
@@ -158,6 +161,8 @@ def kernel_environment(source: Source, db_url: str, lang: str) -> dict[str, str]
     env.setdefault(POOL_SIZE_ENV, "0")  # kernels hold no idle connection (toolkit.store_pool)
     if BUILD_SLOTS_ENV not in env:  # a few kernels build the app at once (build_slots)
         env[BUILD_SLOTS_ENV] = machine_folder()
+    if codes_required:
+        env[CODES_REQUIRED_ENV] = "1"
     return env
 
 
@@ -211,10 +216,7 @@ def serve_command(host: PluginHost, source: Path | None, port: int, bind: str,
         return 0
     click.echo(_("Practice app: http://{host}:{port}/", host=bind, port=port), nl=True)
     sys.stdout.flush()
-    env = kernel_environment(resolved, url, lang)
-    if codes:  # a store away at sign-in then refuses, rather than taking a name alone
-        env[CODES_REQUIRED_ENV] = "1"
-    os.execve(sys.executable, command, env)
+    os.execve(sys.executable, command, kernel_environment(resolved, url, lang, codes))
     return 0  # not reached
 
 
